@@ -1,0 +1,177 @@
+"""Normalise Swedish chat text for matching, keeping a way back to the original.
+
+Every matcher in the language layer works on one folded form of the text: casefolded, with
+å/ä/ö (and OCR stand-ins such as é/è) folded to ASCII, dashes unified and whitespace collapsed.
+Users type "ansvarar for", "natverk" and "paminn" as often as the real letters, so folding both
+the text and the cue tables the same way makes those spellings equal for free.
+
+Because dates and names must be reported as spans of the *original* text, the folded string
+carries ``origin``: for each folded character, the index of the original character it came from.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+# One folded character per original character where possible, so offsets stay simple.
+# é/è/ê stand for ä or å in the OCR'd seed documents ("Hégersten", "godkénner"); folding them
+# to "a" would mangle real loanwords ("idé"), so they fold to "e" and fuzzy matching covers
+# the OCR case (one substitution away).
+_CHAR_FOLD: dict[str, str] = {
+    "å": "a",
+    "ä": "a",
+    "ö": "o",
+    "æ": "a",
+    "ø": "o",
+    "é": "e",
+    "è": "e",
+    "ê": "e",
+    "ë": "e",
+    "á": "a",
+    "à": "a",
+    "ü": "u",
+    "ï": "i",
+    "–": "-",  # en dash: "19–21 september"
+    "—": "-",  # em dash
+    "‐": "-",  # hyphen
+    "‑": "-",  # non-breaking hyphen
+    "−": "-",  # minus sign
+    "’": "'",
+    "‘": "'",
+    "´": "'",
+    "“": '"',
+    "”": '"',
+    "„": '"',
+    "«": '"',
+    "»": '"',
+}
+
+# Whole-word fixes applied after folding: OCR confusions from the seed documents and common
+# chat spellings. Keys and values are folded forms; matched as whole words only.
+_WORD_FIXES: dict[str, str] = {
+    "stricker": "stracker",  # OCR: "sträcker"
+    "hegersten": "hagersten",  # OCR: "Hägersten"
+    "ndmnd": "namnd",  # OCR: "nämnd"
+    "giller": "galler",  # OCR: "gäller"
+    "imorrn": "imorgon",
+    "imorn": "imorgon",
+    "idag": "i dag",
+    "igar": "i gar",
+    "iovermorgon": "i overmorgon",
+    "imorgon": "i morgon",
+}
+
+_WORD_FIX_RE = re.compile(r"\b(" + "|".join(map(re.escape, _WORD_FIXES)) + r")\b")
+_SPACE_RE = re.compile(r"\s+")
+
+
+@dataclass(frozen=True)
+class Normalized:
+    """A folded form of a text plus a map from folded positions to original positions.
+
+    Attributes:
+        original: The text as the user wrote it.
+        text: The folded text that matchers run on.
+        origin: For each index of ``text``, the index in ``original`` it came from
+            (len(origin) == len(text)).
+    """
+
+    original: str
+    text: str
+    origin: tuple[int, ...]
+
+    def span(self, start: int, end: int) -> tuple[int, int]:
+        """Map a half-open span of the folded text back to the original text.
+
+        Args:
+            start: Start index in ``text``.
+            end: End index (exclusive) in ``text``.
+
+        Returns:
+            The half-open ``(start, end)`` span in ``original``.
+        """
+        if start >= end:
+            pos = self.origin[start] if start < len(self.origin) else len(self.original)
+            return pos, pos
+        return self.origin[start], self.origin[end - 1] + 1
+
+    def original_text(self, start: int, end: int) -> str:
+        """Return the original text behind a folded span."""
+        a, b = self.span(start, end)
+        return self.original[a:b]
+
+
+def fold_word(text: str) -> str:
+    """Fold a short string (a cue, a name) the same way as :func:`normalize` folds text.
+
+    Args:
+        text: Any string.
+
+    Returns:
+        Its folded form.
+    """
+    return normalize(text).text
+
+
+def normalize(text: str) -> Normalized:
+    """Fold a text for matching and keep the map back to the original.
+
+    Args:
+        text: The original text.
+
+    Returns:
+        The :class:`Normalized` text.
+    """
+    chars: list[str] = []
+    origin: list[int] = []
+    for i, ch in enumerate(text):
+        folded = ch.casefold()
+        for f in folded:
+            f = _CHAR_FOLD.get(f, f)
+            if f.isspace():
+                f = " "
+            chars.append(f)
+            origin.append(i)
+    folded_text = "".join(chars)
+
+    # Word fixes may change lengths; every new character points into the replaced span.
+    if _WORD_FIX_RE.search(folded_text):
+        out: list[str] = []
+        out_origin: list[int] = []
+        pos = 0
+        for m in _WORD_FIX_RE.finditer(folded_text):
+            out.append(folded_text[pos : m.start()])
+            out_origin.extend(origin[pos : m.start()])
+            repl = _WORD_FIXES[m.group(1)]
+            span = origin[m.start() : m.end()]
+            out.append(repl)
+            out_origin.extend(span[min(k, len(span) - 1)] for k in range(len(repl)))
+            pos = m.end()
+        out.append(folded_text[pos:])
+        out_origin.extend(origin[pos:])
+        folded_text = "".join(out)
+        origin = out_origin
+
+    # Collapse whitespace runs and trim, keeping the origin of the first character of a run.
+    chars2: list[str] = []
+    origin2: list[int] = []
+    prev_space = True
+    for ch, o in zip(folded_text, origin, strict=True):
+        if ch == " ":
+            if prev_space:
+                continue
+            prev_space = True
+        else:
+            prev_space = False
+        chars2.append(ch)
+        origin2.append(o)
+    if chars2 and chars2[-1] == " ":
+        chars2.pop()
+        origin2.pop()
+    return Normalized(original=text, text="".join(chars2), origin=tuple(origin2))
+
+
+def collapse_whitespace(text: str) -> str:
+    """Collapse runs of whitespace (including newlines) to one space and trim."""
+    return _SPACE_RE.sub(" ", text).strip()

@@ -1,0 +1,55 @@
+"""Cases (ärenden) and their diarienummer."""
+
+from __future__ import annotations
+
+import re
+
+from sqlalchemy import func, select
+from sqlalchemy.ext.asyncio import AsyncSession
+
+from store.models import Case, CaseNumber, utcnow
+
+_SPACES = re.compile(r"\s+")
+
+
+def normalize_number(number: str) -> str:
+    """Key for looking up a diarienummer: upper case, no spaces ("ks 2023/886" → "KS2023/886")."""
+    return _SPACES.sub("", number).upper()
+
+
+async def next_reference(session: AsyncSession, organisation_id: int) -> str:
+    """The store's own next case reference in the organisation, e.g. ``ÄB-2026-0007``."""
+    year = utcnow().year
+    prefix = f"ÄB-{year}-"
+    count = await session.scalar(
+        select(func.count())
+        .select_from(Case)
+        .where(Case.organisation_id == organisation_id, Case.reference.like(f"{prefix}%"))
+    )
+    return f"{prefix}{(count or 0) + 1:04d}"
+
+
+async def new_case(
+    session: AsyncSession,
+    organisation_id: int,
+    *,
+    kind: str,
+    title: str,
+    numbers: list[str],
+    actor: str,
+) -> Case:
+    """Create a case with its official diarienummer (kept as written) and flush it."""
+    case = Case(
+        organisation_id=organisation_id,
+        reference=await next_reference(session, organisation_id),
+        kind=kind,
+        title=title,
+        created_by=actor,
+        numbers=[
+            CaseNumber(number=_SPACES.sub(" ", n).strip(), normalized=normalize_number(n))
+            for n in dict.fromkeys(numbers)
+        ],
+    )
+    session.add(case)
+    await session.flush()
+    return case

@@ -1,0 +1,144 @@
+"""A botbuilder ``Storage`` on the case store's database, for conversation and user state.
+
+Dialog state lives in the database, never only in memory: a restart or a second instance
+continues the same conversation. Writes use optimistic concurrency with eTags, as botbuilder's
+storage contract asks: a stale eTag raises, ``"*"`` (or no eTag) writes unconditionally.
+
+Dialog state holds botbuilder objects (a dialog stack, prompt options with activities), so values
+are serialised with jsonpickle, as botbuilder's own blob storage does; on the way back only
+classes from an allowlist of modules may be rebuilt, so a row in the database cannot make the
+bot import or call arbitrary code.
+"""
+
+from __future__ import annotations
+
+import json
+import uuid
+from collections.abc import Iterable
+from typing import Any
+
+import jsonpickle
+from botbuilder.core import Storage, StoreItem
+from sqlalchemy import delete, insert, select, update
+from sqlalchemy.exc import IntegrityError
+
+from store.db import Database
+from store.models import DialogState, utcnow
+
+ETAG = "e_tag"
+ALLOWED_MODULES = ("botbuilder.", "botframework.", "dialogs.", "datetime.", "decimal.", "builtins.")
+_TYPE_KEYS = ("py/object", "py/type", "py/function", "py/mod")
+_FORBIDDEN_KEYS = ("py/repr",)
+
+
+class EtagConflictError(KeyError):
+    """The stored item changed since it was read (another turn or instance wrote it)."""
+
+
+class UnsafeStateError(ValueError):
+    """A stored value names a class outside the allowlist."""
+
+
+def _check_safe(node: Any) -> None:
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key in _FORBIDDEN_KEYS:
+                raise UnsafeStateError(f"{key} is not allowed in stored state")
+            if key in _TYPE_KEYS and not (
+                isinstance(value, str) and value.startswith(ALLOWED_MODULES)
+            ):
+                raise UnsafeStateError(f"{value!r} is not an allowed type in stored state")
+            _check_safe(value)
+    elif isinstance(node, list):
+        for item in node:
+            _check_safe(item)
+
+
+def _encode(value: Any) -> dict[str, Any]:
+    if isinstance(value, StoreItem):
+        value = {k: v for k, v in vars(value).items() if k != ETAG}
+    elif isinstance(value, dict):
+        value = {k: v for k, v in value.items() if k != ETAG}
+    else:
+        raise TypeError(f"cannot store a {type(value).__name__}; use a dict or StoreItem")
+    return json.loads(jsonpickle.encode(value, make_refs=False))
+
+
+def _decode(data: dict[str, Any], etag: str) -> dict[str, Any]:
+    _check_safe(data)
+    value = jsonpickle.decode(json.dumps(data), safe=True)
+    value[ETAG] = etag
+    return value
+
+
+def _etag_of(value: Any) -> str | None:
+    if isinstance(value, dict):
+        return value.get(ETAG)
+    return getattr(value, ETAG, None)
+
+
+class SqlStorage(Storage):
+    """botbuilder ``Storage`` backed by the ``dialog_state`` table."""
+
+    def __init__(self, db: Database) -> None:
+        super().__init__()
+        self._db = db
+
+    async def read(self, keys: list[str]) -> dict[str, Any]:
+        """Return the stored items for the keys that exist, each with its current eTag."""
+        if not keys:
+            return {}
+        async with self._db.session() as session:
+            rows = await session.execute(
+                select(DialogState.key, DialogState.data, DialogState.etag).where(
+                    DialogState.key.in_(list(keys))
+                )
+            )
+            return {key: _decode(data, etag) for key, data, etag in rows}
+
+    async def write(self, changes: dict[str, Any]) -> None:
+        """Write all changes in one transaction, or none if any eTag is stale."""
+        if changes is None:
+            raise ValueError("changes are required when writing")
+        if not changes:
+            return
+        async with self._db.session() as session, session.begin():
+            for key, value in changes.items():
+                expected = _etag_of(value)
+                if expected == "":
+                    raise ValueError(f"empty eTag for {key!r}")
+                data = _encode(value)
+                new_etag = uuid.uuid4().hex
+                now = utcnow()
+                stmt = update(DialogState).where(DialogState.key == key)
+                if expected not in (None, "*"):
+                    stmt = stmt.where(DialogState.etag == expected)
+                result = await session.execute(
+                    stmt.values(data=data, etag=new_etag, updated_at=now)
+                )
+                if result.rowcount:
+                    continue
+                if expected not in (None, "*"):
+                    exists = await session.scalar(
+                        select(DialogState.key).where(DialogState.key == key)
+                    )
+                    if exists is not None:
+                        raise EtagConflictError(f"eTag conflict for {key!r}")
+                try:
+                    async with session.begin_nested():
+                        await session.execute(
+                            insert(DialogState).values(
+                                key=key, data=data, etag=new_etag, updated_at=now
+                            )
+                        )
+                except IntegrityError as exc:
+                    # Another writer inserted the same key between our update and insert.
+                    raise EtagConflictError(f"eTag conflict for {key!r}") from exc
+
+    async def delete(self, keys: Iterable[str]) -> None:
+        """Delete the given keys; missing keys are ignored."""
+        keys = list(keys)
+        if not keys:
+            return
+        async with self._db.session() as session, session.begin():
+            await session.execute(delete(DialogState).where(DialogState.key.in_(keys)))
