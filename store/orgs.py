@@ -44,3 +44,10 @@ async def unit_names(db: Database, organisation_id: int) -> list[str]:
             .order_by(OrgUnit.name)
         )
         return list(rows)
+
+
+async def all_unit_names(db: Database) -> list[str]:
+    """Every distinct unit name in the store (for recognising units in text)."""
+    async with db.session() as session:
+        rows = await session.scalars(select(OrgUnit.name).distinct().order_by(OrgUnit.name))
+        return list(rows)

@@ -1,0 +1,82 @@
+"""The aiohttp application factory: everything is built inside ``create_app``."""
+
+from __future__ import annotations
+
+import logging
+from collections.abc import AsyncIterator
+from types import SimpleNamespace
+
+from aiohttp import web
+from botbuilder.core import ConversationState, UserState
+from botbuilder.integration.aiohttp import (
+    CloudAdapter,
+    ConfigurationBotFrameworkAuthentication,
+)
+
+from bot.endpoint import healthz, messages
+from bot.errors import turn_error_handler
+from bot.keys import ADAPTER, BOT, DB, SETTINGS
+from bot.language_cache import LanguageCache
+from bot.settings import Settings
+from bot.teams_bot import ArendeBot
+from store import demo, migrate
+from store.db import Database
+from store.dialog_storage import SqlStorage
+
+log = logging.getLogger(__name__)
+
+
+def bot_framework_config(settings: Settings) -> SimpleNamespace:
+    """The attribute names botbuilder's configuration classes read."""
+    return SimpleNamespace(
+        APP_ID=settings.app_id or None,
+        APP_PASSWORD=settings.app_password or None,
+        APP_TYPE=settings.app_type or None,
+        APP_TENANTID=settings.app_tenant_id or None,
+    )
+
+
+async def open_store(settings: Settings) -> Database:
+    """Open the database, bring its schema up to date and load demo data if asked."""
+    db = Database(settings.database_url)
+    await migrate.upgrade(db)
+    if settings.demo and await demo.load(db):
+        log.info("demo data loaded")
+    return db
+
+
+async def _store_ctx(app: web.Application) -> AsyncIterator[None]:
+    db = await open_store(app[SETTINGS])
+    app[DB] = db
+    yield
+    await db.dispose()
+
+
+async def _bot_ctx(app: web.Application) -> AsyncIterator[None]:
+    settings, db = app[SETTINGS], app[DB]
+    adapter, bot = build_bot(settings, db)
+    app[ADAPTER] = adapter
+    app[BOT] = bot
+    yield
+
+
+def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot]:
+    """Build the adapter and the bot on a store; used by ``serve`` and by tests."""
+    storage = SqlStorage(db)
+    conversation_state = ConversationState(storage)
+    user_state = UserState(storage)
+    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(bot_framework_config(settings)))
+    adapter.on_turn_error = turn_error_handler(conversation_state)
+    bot = ArendeBot(db, settings, conversation_state, user_state, LanguageCache(db))
+    return adapter, bot
+
+
+def create_app(settings: Settings) -> web.Application:
+    """Create the web application; resources open on startup and close on cleanup."""
+    app = web.Application(client_max_size=settings.max_body_bytes)
+    app[SETTINGS] = settings
+    app.cleanup_ctx.append(_store_ctx)
+    app.cleanup_ctx.append(_bot_ctx)
+    app.router.add_post("/api/messages", messages)
+    app.router.add_get("/healthz", healthz)
+    return app

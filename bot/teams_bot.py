@@ -1,0 +1,141 @@
+"""The Teams edge of the bot: tenant, mentions, conversation references, then the dialogs."""
+
+from __future__ import annotations
+
+import logging
+import re
+
+from botbuilder.core import (
+    ActivityHandler,
+    ConversationState,
+    MessageFactory,
+    TurnContext,
+    UserState,
+)
+from botbuilder.schema import ActivityTypes, ChannelAccount
+
+from bot import tenants
+from bot.language_cache import LanguageCache
+from bot.settings import Settings
+from dialogs import texts
+from dialogs.router import Conversation
+from dialogs.scope import SCOPE_KEY, TurnScope
+from store import conversations
+from store.conversations import ConversationKey
+from store.db import Database
+
+log = logging.getLogger(__name__)
+
+# Teams writes an @mention of the bot into the text: "<at>Ärendebot</at> vem ansvarar …".
+_MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+_REMEMBERED_TYPES = {
+    ActivityTypes.message,
+    ActivityTypes.conversation_update,
+    ActivityTypes.installation_update,
+}
+
+
+def strip_mentions(text: str | None) -> str:
+    """Remove every <at>…</at> mention and the non-breaking spaces Teams leaves around them."""
+    if not text:
+        return ""
+    cleaned = _MENTION.sub(" ", text).replace("&nbsp;", " ").replace("\u00a0", " ")
+    return " ".join(cleaned.split())
+
+
+class ArendeBot(ActivityHandler):
+    """Resolves the tenant, keeps the conversation reference and hands messages to dialogs."""
+
+    def __init__(
+        self,
+        db: Database,
+        settings: Settings,
+        conversation_state: ConversationState,
+        user_state: UserState,
+        languages: LanguageCache,
+    ) -> None:
+        self._db = db
+        self._settings = settings
+        self._conversation_state = conversation_state
+        self._user_state = user_state
+        self._languages = languages
+        self._conversation = Conversation(conversation_state)
+
+    async def on_turn(self, turn_context: TurnContext) -> None:
+        """Refuse tenants that are not bound; otherwise run the turn and save state."""
+        activity = turn_context.activity
+        decision = await tenants.resolve(self._db, self._settings, activity)
+        if not decision.allowed:
+            log.info("activity refused", extra={"verdict": decision.verdict.value})
+            if activity.type == ActivityTypes.message:
+                await turn_context.send_activity(MessageFactory.text(texts.TENANT_REFUSED))
+            return
+        organisation = decision.organisation
+        assert organisation is not None  # allowed implies an organisation
+        if activity.type == ActivityTypes.message:
+            activity.text = strip_mentions(activity.text)
+        if activity.type in _REMEMBERED_TYPES:
+            await self._remember(turn_context, decision.tenant_id, organisation.id)
+        language = await self._languages.for_organisation(organisation.id)
+        today = self._settings.today_date()
+        understanding = (
+            language.understand(activity.text, today)
+            if activity.type == ActivityTypes.message and activity.text
+            else None
+        )
+        user = activity.from_property or ChannelAccount(id="okänd")
+        turn_context.turn_state[SCOPE_KEY] = TurnScope(
+            db=self._db,
+            organisation=organisation,
+            user_id=user.aad_object_id or user.id or "okänd",
+            user_name=user.name,
+            today=today,
+            language=language,
+            understanding=understanding,
+        )
+        await super().on_turn(turn_context)
+        await self._conversation_state.save_changes(turn_context)
+        await self._user_state.save_changes(turn_context)
+
+    async def on_message_activity(self, turn_context: TurnContext) -> None:
+        """A typed message or a card submit."""
+        activity = turn_context.activity
+        if not activity.text and activity.value is not None:
+            # Card submits come as a value; dialogs waiting for one take it, others are stale.
+            await self._conversation.on_stale_submit(turn_context)
+            return
+        if not activity.text:
+            await turn_context.send_activity(MessageFactory.text(texts.NOT_UNDERSTOOD))
+            return
+        await self._conversation.on_message(turn_context)
+
+    async def on_members_added_activity(
+        self, members_added: list[ChannelAccount], turn_context: TurnContext
+    ) -> None:
+        """Welcome the user once, in a personal chat, when the bot is installed or opened."""
+        conversation = turn_context.activity.conversation
+        if conversation is not None and conversation.conversation_type not in (None, "personal"):
+            return
+        if members_added:
+            await turn_context.send_activity(MessageFactory.text(texts.WELCOME))
+
+    async def _remember(self, turn_context: TurnContext, tenant_id: str | None, org_id: int) -> None:
+        activity = turn_context.activity
+        if not activity.conversation or not activity.conversation.id or not activity.service_url:
+            return
+        reference = TurnContext.get_conversation_reference(activity).serialize()
+        # The id of this one message is no use later, and it would make every turn a write.
+        reference.pop("activityId", None)
+        user = activity.from_property
+        await conversations.remember(
+            self._db,
+            ConversationKey(activity.channel_id or "", activity.conversation.id),
+            reference=reference,
+            service_url=activity.service_url,
+            tenant_id=tenant_id,
+            organisation_id=org_id,
+            bot_id=activity.recipient.id if activity.recipient else None,
+            user_id=user.id if user else None,
+            aad_object_id=user.aad_object_id if user else None,
+            conversation_type=activity.conversation.conversation_type,
+        )

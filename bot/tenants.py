@@ -1,0 +1,65 @@
+"""Which organisation an activity belongs to, read from its Teams tenant."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from enum import StrEnum
+
+from botbuilder.schema import Activity
+
+from bot.settings import Settings
+from store import orgs
+from store.db import Database
+from store.orgs import OrgView
+
+
+class Verdict(StrEnum):
+    """Why an activity may or may not see data."""
+
+    OK = "ok"
+    NO_TENANT = "no_tenant"
+    NOT_ALLOWED = "not_allowed"
+    NOT_BOUND = "not_bound"
+
+
+@dataclass(frozen=True)
+class TenantDecision:
+    """The tenant an activity came from and the organisation bound to it, if it may enter."""
+
+    tenant_id: str | None
+    organisation: OrgView | None
+    verdict: Verdict
+
+    @property
+    def allowed(self) -> bool:
+        """True when the activity may see its organisation's data."""
+        return self.verdict is Verdict.OK and self.organisation is not None
+
+
+def tenant_of(activity: Activity) -> str | None:
+    """The Entra tenant id of an activity.
+
+    Teams puts it in ``channelData.tenant.id``; botbuilder leaves ``conversation.tenant_id``
+    empty for Teams, but other channels may fill it.
+    """
+    data = activity.channel_data
+    tenant = data.get("tenant") if isinstance(data, dict) else getattr(data, "tenant", None)
+    tid = tenant.get("id") if isinstance(tenant, dict) else getattr(tenant, "id", None)
+    if not tid and activity.conversation is not None:
+        tid = activity.conversation.tenant_id
+    if isinstance(tid, str) and tid.strip():
+        return tid.strip().lower()
+    return None
+
+
+async def resolve(db: Database, settings: Settings, activity: Activity) -> TenantDecision:
+    """Decide which organisation an activity belongs to, or why it belongs to none."""
+    tid = tenant_of(activity) or settings.default_tenant
+    if not tid:
+        return TenantDecision(None, None, Verdict.NO_TENANT)
+    if settings.allowed_tenants and tid not in settings.allowed_tenants:
+        return TenantDecision(tid, None, Verdict.NOT_ALLOWED)
+    org = await orgs.by_tenant(db, tid)
+    if org is None:
+        return TenantDecision(tid, None, Verdict.NOT_BOUND)
+    return TenantDecision(tid, org, Verdict.OK)

@@ -1,0 +1,52 @@
+"""The bot's Swedish texts, in klarspråk: the answer first, short sentences."""
+
+from __future__ import annotations
+
+HELP = (
+    "Hej! Jag är Ärendebot. Jag håller ordning på organisationens ärenden. Du kan fråga mig:\n\n"
+    "- **Vem ansvarar för ett nätverk?** Till exempel: *Vem ansvarar för Nordic Safe Cities?*\n"
+    "- **Vilka nätverk är vi med i?** Till exempel: *Ge mig en sammanställning av våra "
+    "medlemskap*\n"
+    "- **Remisser och svarsdatum.** Till exempel: *Vilka remisser går ut nästa vecka?*\n"
+    "- **Inbjudningar.** Till exempel: *Ny inbjudan* eller *Vilka inbjudningar har vi?*\n"
+    "- **Påminnelser.** Till exempel: *Påminn mig om remisstider*\n\n"
+    "Skriv **avbryt** för att avsluta en fråga och **hjälp** när du vill se det här igen."
+)
+
+WELCOME = "Välkommen till Ärendebot!\n\n" + HELP.removeprefix("Hej! Jag är Ärendebot. ")
+
+NOT_UNDERSTOOD = (
+    "Det förstod jag inte. Jag kan svara på frågor om nätverk, medlemskap, remisser och "
+    "inbjudningar. Skriv **hjälp** så visar jag exempel."
+)
+
+CANCELLED = "Okej, jag avbryter. Vad vill du göra i stället?"
+NOTHING_TO_CANCEL = "Det finns inget att avbryta. Skriv **hjälp** om du vill se vad jag kan."
+
+TENANT_REFUSED = (
+    "Tyvärr kan jag inte hjälpa dig här. Din organisation är inte ansluten till Ärendebot. "
+    "Kontakta din IT-avdelning eller den som förvaltar Ärendebot om du behöver tillgång."
+)
+
+ERROR = (
+    "Något gick fel hos mig, och jag har avbrutit det vi höll på med. Försök igen om en stund. "
+    "Om felet kommer tillbaka, kontakta den som förvaltar Ärendebot."
+)
+
+NOT_YET = {
+    "register_invitation": "registrera inbjudningar",
+    "list_invitations": "visa inbjudningar",
+    "remiss_deadlines": "svara på frågor om remisser",
+    "membership_summary": "sammanställa medlemskap",
+    "reminder_subscribe": "skicka påminnelser",
+    "reminder_unsubscribe": "skicka påminnelser",
+}
+
+
+def not_yet(intent: str) -> str:
+    """Say plainly that a capability is not in this version yet."""
+    what = NOT_YET.get(intent, "det")
+    return (
+        f"Jag förstår att du vill {what}, men det kan jag inte ännu. "
+        "Just nu kan jag svara på vem som ansvarar för ett nätverk. Skriv **hjälp** för exempel."
+    )
