@@ -39,16 +39,15 @@ async def new_case(
     actor: str,
 ) -> Case:
     """Create a case with its official diarienummer (kept as written) and flush it."""
+    # The same number written twice ("KS 2026/1", "ks  2026/1") is one number.
+    unique = {normalize_number(n): _SPACES.sub(" ", n).strip() for n in reversed(numbers)}
     case = Case(
         organisation_id=organisation_id,
         reference=await next_reference(session, organisation_id),
         kind=kind,
         title=title,
         created_by=actor,
-        numbers=[
-            CaseNumber(number=_SPACES.sub(" ", n).strip(), normalized=normalize_number(n))
-            for n in dict.fromkeys(numbers)
-        ],
+        numbers=[CaseNumber(number=n, normalized=key) for key, n in reversed(unique.items())],
     )
     session.add(case)
     await session.flush()

@@ -141,7 +141,10 @@ class Network(Base):
     founded: Mapped[str | None] = mapped_column(String(40))
 
     aliases: Mapped[list[NetworkAlias]] = relationship(
-        back_populates="network", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="network",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="NetworkAlias.id",
     )
 
 
@@ -213,7 +216,7 @@ class Case(Base):
     created_by: Mapped[str] = mapped_column(String(200))
 
     numbers: Mapped[list[CaseNumber]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="case", cascade="all, delete-orphan", lazy="selectin", order_by="CaseNumber.id"
     )
 
 
@@ -280,7 +283,10 @@ class Remiss(Base):
 
     case: Mapped[Case] = relationship(lazy="joined")
     recipients: Mapped[list[RemissRecipient]] = relationship(
-        back_populates="remiss", cascade="all, delete-orphan", lazy="selectin"
+        back_populates="remiss",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="RemissRecipient.id",
     )
 
 

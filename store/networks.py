@@ -91,7 +91,7 @@ async def _case_numbers(db: Database, case_ids: list[int]) -> dict[int, tuple[st
         cases = await session.scalars(
             select(Case).where(Case.id.in_(case_ids)).options(selectinload(Case.numbers))
         )
-        return {c.id: tuple(n.number for n in sorted(c.numbers, key=lambda n: n.id)) for c in cases}
+        return {c.id: tuple(n.number for n in c.numbers) for c in cases}
 
 
 def _membership_view(m: Membership, numbers: tuple[str, ...]) -> MembershipView:
