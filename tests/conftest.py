@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 from collections.abc import AsyncIterator
 from pathlib import Path
 
@@ -44,6 +45,14 @@ async def db(db_url: str) -> AsyncIterator[Database]:
 async def demo_db(db: Database) -> Database:
     assert await demo.load(db)
     return db
+
+
+def pytest_sessionstart(session: pytest.Session) -> None:
+    """In CI the PostgreSQL tests must run: refuse to start without a server to run them on."""
+    if os.environ.get("ARENDEBOT_REQUIRE_POSTGRES") == "1" and not postgres_url():
+        raise pytest.UsageError(
+            "ARENDEBOT_REQUIRE_POSTGRES=1 but ARENDEBOT_TEST_POSTGRES_URL is not set"
+        )
 
 
 def pytest_report_header(config: pytest.Config) -> str:

@@ -1,0 +1,73 @@
+"""The responsible dialog turn by turn, through botbuilder's TestAdapter and the real bot."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+from botbuilder.core.adapters import TestAdapter
+
+from bot.app import build_bot
+from bot.settings import Settings
+from dialogs import texts
+from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
+
+
+def _adapter(db, tenant: str) -> TestAdapter:
+    settings = Settings(
+        database_url=db.url, default_tenant=tenant, today=dt.date(2026, 11, 23)
+    )
+    _, bot = build_bot(settings, db)
+    return TestAdapter(bot.on_turn)
+
+
+@pytest.fixture
+def backend() -> str:
+    return "sqlite"  # dialog behaviour does not depend on the backend; the store suite covers both
+
+
+async def test_full_question_is_answered_in_one_turn(demo_db):
+    adapter = _adapter(demo_db, GOTEBORG_TENANT)
+    step = await adapter.test(
+        "vem ansvar för nordic safe citys",
+        lambda reply, _: reply.text.startswith("Ansvarig för Nordic Safe Cities"),
+    )
+    assert step is not None
+
+
+async def test_missing_network_is_asked_for_and_then_answered(demo_db):
+    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    flow = await adapter.send("Vem är ansvarig för nätverket?")
+    flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk menar du?"))
+    flow = await flow.send("strong citties")
+    await flow.assert_reply(lambda r, _: "Stadsledningskontoret" in r.text)
+
+
+async def test_help_mid_dialog_keeps_the_question(demo_db):
+    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    flow = await adapter.send("ansvarig för nätverket")
+    flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk"))
+    flow = await flow.send("?")
+    flow = await flow.assert_reply(lambda r, _: "Skriv namnet" in r.text)
+    flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk"))
+    flow = await flow.send("SCN")
+    await flow.assert_reply(lambda r, _: r.text.startswith("Ansvarig för Strong Cities Network"))
+
+
+async def test_cancel_mid_dialog_ends_it(demo_db):
+    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    flow = await adapter.send("vem har ansvaret för nätverket")
+    flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk"))
+    flow = await flow.send("glöm det")
+    flow = await flow.assert_reply(texts.CANCELLED)
+    flow = await flow.send("Vad blir det för väder i morgon?")
+    await flow.assert_reply(texts.NOT_UNDERSTOOD)
+
+
+async def test_a_network_the_organisation_is_not_member_of(demo_db):
+    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    await adapter.test(
+        "Vem ansvarar för SSR?",
+        lambda r, _: r.text.startswith("Stockholms stad är inte medlem i Samverkan Stockholmsregionen")
+        and "Om nätverket:" in r.text,
+    )
