@@ -17,7 +17,7 @@ from bot.endpoint import healthz, messages
 from bot.errors import turn_error_handler
 from bot.keys import ADAPTER, BOT, DB, SETTINGS
 from bot.language_cache import LanguageCache
-from bot.settings import Settings
+from bot.settings import Settings, SettingsError
 from bot.teams_bot import ArendeBot
 from store import demo, migrate
 from store.db import Database
@@ -27,11 +27,29 @@ log = logging.getLogger(__name__)
 
 
 def bot_framework_config(settings: Settings) -> SimpleNamespace:
-    """The attribute names botbuilder's configuration classes read."""
+    """The attribute names botbuilder's configuration classes read.
+
+    Raises:
+        SettingsError: a SingleTenant or UserAssignedMSI registration lacks a required setting
+            (botbuilder would raise a bare Exception deep inside the adapter instead).
+    """
+    app_type = settings.app_type or "MultiTenant"
+    needs = {
+        "singletenant": ("app_id", "app_password", "app_tenant_id"),
+        "userassignedmsi": ("app_id", "app_tenant_id"),
+    }.get(app_type.lower(), ())
+    names = {
+        "app_id": "MicrosoftAppId",
+        "app_password": "MicrosoftAppPassword",
+        "app_tenant_id": "MicrosoftAppTenantId",
+    }
+    missing = [names[n] for n in needs if not getattr(settings, n)]
+    if missing:
+        raise SettingsError(f"MicrosoftAppType={app_type} needs {', '.join(missing)}")
     return SimpleNamespace(
         APP_ID=settings.app_id or None,
         APP_PASSWORD=settings.app_password or None,
-        APP_TYPE=settings.app_type or None,
+        APP_TYPE=app_type,
         APP_TENANTID=settings.app_tenant_id or None,
     )
 

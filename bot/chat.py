@@ -121,7 +121,8 @@ class TerminalAdapter(BotAdapter):
 async def _pick_tenant(settings: Settings, db_orgs: list[orgs.OrgView]) -> str | None:
     if settings.default_tenant:
         return settings.default_tenant
-    with_tenant = [o for o in db_orgs if o.tenant_id]
+    # The first organisation registered (Stockholms stad in the demo data).
+    with_tenant = sorted((o for o in db_orgs if o.tenant_id), key=lambda o: o.id)
     return with_tenant[0].tenant_id if with_tenant else None
 
 

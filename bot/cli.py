@@ -90,11 +90,14 @@ def _db(args: argparse.Namespace) -> int:
 def main(argv: Sequence[str] | None = None) -> int:
     """Run the command line; returns the exit code."""
     args = _parser().parse_args(argv)
+    # In the terminal chat log lines would drown the conversation; the server logs INFO.
+    default_level = "INFO" if args.command == "serve" else "WARNING"
     logging.basicConfig(
-        level=os.environ.get("ARENDEBOT_LOG_LEVEL", "INFO"),
+        level=os.environ.get("ARENDEBOT_LOG_LEVEL", default_level),
         format="%(asctime)s %(levelname)s %(name)s %(message)s",
         stream=sys.stderr,
     )
+    logging.getLogger("alembic.runtime.plugins").setLevel(logging.WARNING)
     handlers = {"serve": _serve, "chat": _chat, "nlu": _nlu, "db": _db}
     try:
         return handlers[args.command](args)
