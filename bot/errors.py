@@ -26,13 +26,13 @@ def turn_error_handler(conversation_state: ConversationState) -> TurnErrorHandle
         )
         try:
             await context.send_activity(MessageFactory.text(texts.ERROR))
-        except Exception:  # noqa: BLE001 - the connector may be what failed; the log has it
+        except Exception:
             log.warning("could not tell the user about the failure", exc_info=True)
         try:
             # A dialog stack that made a turn fail would make the next one fail too.
             await conversation_state.load(context)
             await conversation_state.delete(context)
-        except Exception:  # noqa: BLE001 - the store may be what failed
+        except Exception:
             log.warning("could not clear the conversation state", exc_info=True)
 
     return on_turn_error

@@ -23,9 +23,7 @@ class LanguageCache:
         cached = self._layers.get(organisation_id)
         if cached and now - cached[0] < self._ttl:
             return cached[1]
-        known = [
-            KnownNetwork(n.name, n.aliases) for n in await networks.known_networks(self._db)
-        ]
+        known = [KnownNetwork(n.name, n.aliases) for n in await networks.known_networks(self._db)]
         units = await orgs.unit_names(self._db, organisation_id)
         layer = LanguageLayer(networks=known, units=units)
         self._layers[organisation_id] = (now, layer)

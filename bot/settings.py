@@ -11,7 +11,6 @@ from zoneinfo import ZoneInfo
 
 from store.db import normalize_url
 
-
 STOCKHOLM = ZoneInfo("Europe/Stockholm")
 
 

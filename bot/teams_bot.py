@@ -119,7 +119,9 @@ class ArendeBot(ActivityHandler):
         if members_added:
             await turn_context.send_activity(MessageFactory.text(texts.WELCOME))
 
-    async def _remember(self, turn_context: TurnContext, tenant_id: str | None, org_id: int) -> None:
+    async def _remember(
+        self, turn_context: TurnContext, tenant_id: str | None, org_id: int
+    ) -> None:
         activity = turn_context.activity
         if not activity.conversation or not activity.conversation.id or not activity.service_url:
             return

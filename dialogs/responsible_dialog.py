@@ -39,9 +39,7 @@ class ResponsibleDialog(BaseDialog):
     def __init__(self) -> None:
         super().__init__(ResponsibleDialog.__name__)
         self.add_dialog(TextPrompt(NETWORK_PROMPT))
-        self.add_dialog(
-            WaterfallDialog("responsible_steps", [self.network_step, self.answer_step])
-        )
+        self.add_dialog(WaterfallDialog("responsible_steps", [self.network_step, self.answer_step]))
         self.initial_dialog_id = "responsible_steps"
 
     def help_text(self) -> str:

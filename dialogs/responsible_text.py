@@ -30,8 +30,10 @@ def _decision(m: MembershipView) -> str | None:
 def _political(m: MembershipView) -> str | None:
     if not m.political_representative:
         return None
-    if m.contact_name and m.contact_role and m.contact_role.casefold() == (
-        m.political_representative.casefold()
+    if (
+        m.contact_name
+        and m.contact_role
+        and m.contact_role.casefold() == (m.political_representative.casefold())
     ):
         return f"{m.political_representative} {m.contact_name}"
     return m.political_representative
@@ -76,7 +78,9 @@ def not_member_answer(organisation: str, network: NetworkView) -> str:
     return " ".join(lines)
 
 
-def unknown_network_answer(name: str | None, suggestions: Sequence[str], known: Sequence[str]) -> str:
+def unknown_network_answer(
+    name: str | None, suggestions: Sequence[str], known: Sequence[str]
+) -> str:
     """A name the store does not know: suggest the closest known networks."""
     said = f"något nätverk som heter ”{name}”" if name else "det nätverket"
     if suggestions:

@@ -216,7 +216,10 @@ class Case(Base):
     created_by: Mapped[str] = mapped_column(String(200))
 
     numbers: Mapped[list[CaseNumber]] = relationship(
-        back_populates="case", cascade="all, delete-orphan", lazy="selectin", order_by="CaseNumber.id"
+        back_populates="case",
+        cascade="all, delete-orphan",
+        lazy="selectin",
+        order_by="CaseNumber.id",
     )
 
 
@@ -339,9 +342,7 @@ class ReminderSubscription(Base):
 
     id: Mapped[int] = mapped_column(primary_key=True)
     organisation_id: Mapped[int] = mapped_column(ForeignKey("organisation.id"), index=True)
-    conversation_reference_id: Mapped[int] = mapped_column(
-        ForeignKey("conversation_reference.id")
-    )
+    conversation_reference_id: Mapped[int] = mapped_column(ForeignKey("conversation_reference.id"))
     user_aad_id: Mapped[str | None] = mapped_column(String(64))
     user_name: Mapped[str | None] = mapped_column(String(200))
     case_id: Mapped[int | None] = mapped_column(ForeignKey("case.id"))

@@ -77,9 +77,7 @@ async def network_by_name(db: Database, name: str) -> NetworkView | None:
         net = await session.scalar(select(Network).where(func.lower(Network.name) == key))
         if net is None:
             net = await session.scalar(
-                select(Network)
-                .join(NetworkAlias)
-                .where(func.lower(NetworkAlias.alias) == key)
+                select(Network).join(NetworkAlias).where(func.lower(NetworkAlias.alias) == key)
             )
         return _network_view(net) if net else None
 

@@ -1,4 +1,4 @@
-"""The endpoint as Teams meets it: real activity JSON over HTTP, replies through a fake connector."""
+"""The endpoint as Teams meets it: activity JSON over HTTP, replies via a fake connector."""
 
 from __future__ import annotations
 
@@ -88,7 +88,9 @@ async def test_allowed_tenants_setting_limits_who_gets_in(sqlite_url, connector)
 
 
 async def test_no_tenant_uses_the_default_tenant(sqlite_url, connector):
-    srv = await BotServer(demo_settings(sqlite_url, default_tenant=HUDDINGE_TENANT), connector).start()
+    srv = await BotServer(
+        demo_settings(sqlite_url, default_tenant=HUDDINGE_TENANT), connector
+    ).start()
     try:
         [reply] = await srv.say(TeamsUser(None), "vem är kontaktperson för SSR")
         assert reply.startswith("Ansvarig för Samverkan Stockholmsregionen")
@@ -161,7 +163,9 @@ async def test_conversation_reference_is_stored_for_proactive_messages(server: B
 async def test_welcome_when_the_bot_is_added_to_a_personal_chat(server: BotServer):
     user = TeamsUser(STOCKHOLM_TENANT)
     body = teams_message(
-        user, None, server.connector.url,
+        user,
+        None,
+        server.connector.url,
         type="conversationUpdate",
         membersAdded=[{"id": "28:arendebot"}],
     )
@@ -254,9 +258,12 @@ async def test_unknown_activity_types_are_accepted_quietly(server: BotServer):
 
 async def test_a_connection_that_is_not_http_json_is_handled(server: BotServer):
     # A body that claims JSON and is cut short.
-    async with aiohttp.ClientSession() as session, session.post(
-        f"{server.url}/api/messages",
-        data=b'{"type": "mess',
-        headers={"Content-Type": "application/json"},
-    ) as resp:
+    async with (
+        aiohttp.ClientSession() as session,
+        session.post(
+            f"{server.url}/api/messages",
+            data=b'{"type": "mess',
+            headers={"Content-Type": "application/json"},
+        ) as resp,
+    ):
         assert resp.status == 400

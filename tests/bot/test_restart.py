@@ -1,4 +1,4 @@
-"""Dialog state lives in the database: a restart mid-dialog loses nothing (SQLite and PostgreSQL)."""
+"""Dialog state lives in the database: a restart mid-dialog loses nothing."""
 
 from __future__ import annotations
 

@@ -14,9 +14,7 @@ from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 
 
 def _adapter(db, tenant: str) -> TestAdapter:
-    settings = Settings(
-        database_url=db.url, default_tenant=tenant, today=dt.date(2026, 11, 23)
-    )
+    settings = Settings(database_url=db.url, default_tenant=tenant, today=dt.date(2026, 11, 23))
     _, bot = build_bot(settings, db)
     return TestAdapter(bot.on_turn)
 
@@ -68,6 +66,8 @@ async def test_a_network_the_organisation_is_not_member_of(demo_db):
     adapter = _adapter(demo_db, STOCKHOLM_TENANT)
     await adapter.test(
         "Vem ansvarar för SSR?",
-        lambda r, _: r.text.startswith("Stockholms stad är inte medlem i Samverkan Stockholmsregionen")
-        and "Om nätverket:" in r.text,
+        lambda r, _: (
+            r.text.startswith("Stockholms stad är inte medlem i Samverkan Stockholmsregionen")
+            and "Om nätverket:" in r.text
+        ),
     )

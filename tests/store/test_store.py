@@ -167,7 +167,11 @@ async def test_case_references_count_up_per_organisation(demo_db):
     sthlm = await orgs.by_tenant(demo_db, demo.STOCKHOLM_TENANT)
     async with demo_db.session("teams:test") as session, session.begin():
         case = await new_case(
-            session, sthlm.id, kind="other", title="Test", numbers=["KS 2026/1", "ks  2026/1"],
+            session,
+            sthlm.id,
+            kind="other",
+            title="Test",
+            numbers=["KS 2026/1", "ks  2026/1"],
             actor="teams:test",
         )
         assert [n.number for n in case.numbers] == ["KS 2026/1"]

@@ -51,9 +51,7 @@ class FakeConnector:
 
     async def _post(self, request: web.Request) -> web.Response:
         body = await request.json()
-        self.sent.append(
-            Sent(request.match_info["conv"], request.match_info.get("reply_to"), body)
-        )
+        self.sent.append(Sent(request.match_info["conv"], request.match_info.get("reply_to"), body))
         self._arrived.set()
         return web.json_response({"id": f"sent-{next(self._ids)}"})
 
