@@ -100,13 +100,10 @@ class ArendeBot(ActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A typed message or a card submit."""
         activity = turn_context.activity
-        if not activity.text and activity.value is not None:
-            # Card submits come as a value; dialogs waiting for one take it, others are stale.
-            await self._conversation.on_stale_submit(turn_context)
-            return
-        if not activity.text:
+        if not activity.text and activity.value is None:
             await turn_context.send_activity(MessageFactory.text(texts.NOT_UNDERSTOOD))
             return
+        # Card submits arrive as a value without text: the waiting dialog or the router takes them.
         await self._conversation.on_message(turn_context)
 
     async def on_members_added_activity(

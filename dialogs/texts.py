@@ -20,6 +20,8 @@ NOT_UNDERSTOOD = (
     "inbjudningar. Skriv **hjälp** så visar jag exempel."
 )
 
+STALE_SUBMIT = "Den knappen hör till en fråga som redan är avslutad. Börja gärna om."
+
 CANCELLED = "Okej, jag avbryter. Vad vill du göra i stället?"
 NOTHING_TO_CANCEL = "Det finns inget att avbryta. Skriv **hjälp** om du vill se vad jag kan."
 
