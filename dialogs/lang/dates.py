@@ -65,7 +65,11 @@ _MONTHS: dict[str, int] = {
     "december": 12, "dec": 12,
 }  # fmt: skip
 # A month alone ("i december") must be written out: "jul" is Christmas and "mar" a word.
-_FULL_MONTHS = {name: m for name, m in _MONTHS.items() if len(name) >= 4 and name != "febr"}
+_FULL_MONTHS = {
+    name: m
+    for name, m in _MONTHS.items()
+    if name not in ("febr", "sept") and (len(name) > 3 or name == "maj")
+}
 
 _WEEKDAYS: dict[str, int] = {
     "mandag": 0, "tisdag": 1, "onsdag": 2, "torsdag": 3, "fredag": 4, "lordag": 5, "sondag": 6,
@@ -302,17 +306,12 @@ def _day_range(m: re.Match[str], today: date) -> Resolved:
 
 
 def _slash_range(m: re.Match[str], today: date) -> Resolved:
-    return _range_years(
-        today, int(m["d1"]), int(m["m1"]), None, int(m["d2"]), int(m["m2"]), m["y"]
-    )
+    return _range_years(today, int(m["d1"]), int(m["m1"]), None, int(m["d2"]), int(m["m2"]), m["y"])
 
 
 def _day_month(m: re.Match[str], today: date) -> Resolved:
     day, month = _day_number(m["d"]), _month_number(m["m"])
-    if m["y"]:
-        d = _safe_date(int(m["y"]), month, day)
-    else:
-        d = _future_day(today, month, day)
+    d = _safe_date(int(m["y"]), month, day) if m["y"] else _future_day(today, month, day)
     return (d, d) if d else None
 
 

@@ -17,7 +17,7 @@ _LOWER_PREFIXES = "ks|ksn|kf|kfs|sbn|sln|slk|stk|mn|bn|un|sn|tn|kn|fn|ssk|exp"
 _PATTERNS: tuple[re.Pattern[str], ...] = (
     # KS 2023/886, KS-2023/780.103, KSN-2026-0412, KS-2026/1142
     re.compile(
-        r"(?<![\w/-])(?:[A-ZÅÄÖ]{2,6}|(?i:" + _LOWER_PREFIXES + r"))[ -]?"
+        r"(?<![\w/-])(?:[A-ZÅÄÖ]{2,6}|(?i:" + _LOWER_PREFIXES + r"))(?:-|\s{1,3})?"
         r"(?:19|20)\d\d(?:/\d{1,5}|-\d{2,5})(?:[.:]\d{1,4})?(?![\d/]|-\d)"
     ),
     # 171-482/2016, 006- 1137/2007 (OCR/line-break space after the hyphen)

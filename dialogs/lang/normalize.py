@@ -54,8 +54,9 @@ _WORD_FIXES: dict[str, str] = {
     "hegersten": "hagersten",  # OCR: "Hägersten"
     "ndmnd": "namnd",  # OCR: "nämnd"
     "giller": "galler",  # OCR: "gäller"
-    "imorrn": "imorgon",
-    "imorn": "imorgon",
+    "imorrn": "i morgon",
+    "imorn": "i morgon",
+    "imorron": "i morgon",
     "idag": "i dag",
     "igar": "i gar",
     "iovermorgon": "i overmorgon",

@@ -1,0 +1,68 @@
+"""Every case of the shared dev sets, through the same contract the scorer reads."""
+
+from __future__ import annotations
+
+import json
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from dialogs.lang import KnownNetwork, LanguageLayer, find_dates
+
+DEV_SETS = Path(__file__).resolve().parents[2].parent / "shared" / "dev-sets"
+
+NETWORKS = (
+    KnownNetwork("Strong Cities Network", ("SCN",)),
+    KnownNetwork("Nordic Safe Cities", ("NSC",)),
+    KnownNetwork("Samverkan Stockholmsregionen", ("SSR",)),
+)
+UNITS = (
+    "Rinkeby-Kista stadsdelsnämnd",
+    "Hägersten-Liljeholmens stadsdelsnämnd",
+    "Södermalms stadsdelsnämnd",
+    "Stockholms Stadshus AB",
+    "Kommunstyrelsen",
+    "Stadsledningskontoret",
+)
+
+
+def _cases(name: str) -> list[dict]:
+    path = DEV_SETS / name
+    if not path.exists():
+        return [pytest.param(None, marks=pytest.mark.skip(reason=f"dev set {path} not found"))]
+    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    return [pytest.param(json.loads(line), id=json.loads(line)["text"][:40]) for line in lines]
+
+
+@pytest.fixture(scope="module")
+def layer() -> LanguageLayer:
+    return LanguageLayer(networks=NETWORKS, units=UNITS)
+
+
+@pytest.mark.parametrize("case", _cases("nlu_dev.jsonl"))
+def test_nlu_dev(layer: LanguageLayer, case: dict) -> None:
+    out = layer.understand(case["text"], date.fromisoformat(case["today"])).to_contract()
+    assert out["intent"] in [case["intent"], *case.get("also", [])]
+    if "network" in case:
+        assert (out["entities"]["network"] or "").casefold() == case["network"].casefold()
+    if "diarienummer" in case:
+        got = [d.replace(" ", "").casefold() for d in out["entities"]["diarienummer"]]
+        assert case["diarienummer"].replace(" ", "").casefold() in got
+    for start, end in case.get("dates", []):
+        assert {"start": start, "end": end} in [
+            {"start": d["start"], "end": d["end"]} for d in out["dates"]
+        ]
+
+
+@pytest.mark.parametrize("case", _cases("dates_dev.jsonl"))
+def test_dates_dev(case: dict) -> None:
+    got = [
+        (d.start.isoformat(), d.end.isoformat())
+        for d in find_dates(case["text"], date.fromisoformat(case["today"]))
+    ]
+    if case.get("none"):
+        assert got == []
+    else:
+        assert got, "no date found"
+        assert got[0] in [(case["start"], case["end"]), *map(tuple, case.get("also", []))]
