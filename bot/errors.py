@@ -6,6 +6,7 @@ import logging
 from collections.abc import Awaitable, Callable
 
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
+from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from dialogs import texts
 
@@ -13,19 +14,38 @@ log = logging.getLogger(__name__)
 
 TurnErrorHandler = Callable[[TurnContext, Exception], Awaitable[None]]
 
+# What a database that is down or unreachable raises, through SQLAlchemy or below it.
+_STORE_DOWN = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
+
+
+def is_store_down(error: BaseException) -> bool:
+    """True when the error says the database could not be reached (not a bug in a query)."""
+    seen: set[int] = set()
+    current: BaseException | None = error
+    while current is not None and id(current) not in seen:
+        seen.add(id(current))
+        if isinstance(current, _STORE_DOWN):
+            return True
+        if isinstance(current, DBAPIError) and current.connection_invalidated:
+            return True
+        current = current.__cause__ or current.__context__
+    return False
+
 
 def turn_error_handler(conversation_state: ConversationState) -> TurnErrorHandler:
     """Build the adapter's ``on_turn_error`` for a bot with this conversation state."""
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
         conversation = context.activity.conversation
+        store_down = is_store_down(error)
         log.error(
-            "turn failed",
+            "turn failed: store unreachable" if store_down else "turn failed",
             exc_info=error,
             extra={"conversation": conversation.id if conversation else None},
         )
         try:
-            await context.send_activity(MessageFactory.text(texts.ERROR))
+            text = texts.STORE_DOWN if store_down else texts.ERROR
+            await context.send_activity(MessageFactory.text(text))
         except Exception:
             log.warning("could not tell the user about the failure", exc_info=True)
         try:

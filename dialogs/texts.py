@@ -35,6 +35,11 @@ ERROR = (
     "Om felet kommer tillbaka, kontakta den som förvaltar Ärendebot."
 )
 
+STORE_DOWN = (
+    "Jag når inte ärendedatabasen just nu, så jag kan inte svara. Inget har sparats. "
+    "Försök igen om en stund."
+)
+
 NOT_YET = {
     "register_invitation": "registrera inbjudningar",
     "list_invitations": "visa inbjudningar",
