@@ -15,7 +15,8 @@ from aiohttp import web
 from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 
-from bot.keys import ADAPTER, BOT, DB
+from bot.auth import TokenRejectedError, precheck
+from bot.keys import ADAPTER, BOT, DB, SETTINGS
 
 log = logging.getLogger(__name__)
 
@@ -62,6 +63,13 @@ async def messages(request: web.Request) -> web.StreamResponse:
     except (DeserializationError, TypeError, ValueError, AttributeError):
         raise _bad(web.HTTPBadRequest, "the body is not a Bot Framework activity") from None
     auth_header = request.headers.get("Authorization", "")
+    settings = request.app[SETTINGS]
+    if settings.authenticated:
+        try:
+            precheck(auth_header, settings.app_id)
+        except TokenRejectedError as exc:
+            log.info("token refused before validation: %s", exc)
+            raise _bad(web.HTTPUnauthorized, "missing or invalid Bot Framework token") from None
     try:
         invoke = await request.app[ADAPTER].process_activity(
             auth_header, activity, request.app[BOT].on_turn
