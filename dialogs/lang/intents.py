@@ -95,7 +95,9 @@ CUES: dict[str, tuple[tuple[str, float], ...]] = {
         ("med i", 1.5),
         ("deltar|delta|ingår", 1.0),
         ("organisationer", 0.8),
-        ("utvärderas|utvärdering|omprövning|översyn|totalt", 0.8),
+        # Memberships are what the bot reviews: "vilka ska utvärderas i år?" needs no noun.
+        ("utvärderas|utvärdera|utvärdering|omprövas|omprövning|översyn", 1.5),
+        ("totalt", 0.8),
     ),
     "reminder_subscribe": (
         ("påminn|påminnelse|påminnelser", 3.0),

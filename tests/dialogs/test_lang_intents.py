@@ -82,6 +82,8 @@ PARAPHRASES = [
     ("remiss_deadlines", "Vad är sista dag för att svara på remissen 171-482/2016?"),
     ("remiss_deadlines", "Vilka remissvar ska in före jul?"),
     ("remiss_deadlines", "Kommande remisser för stadsledningskontoret"),
+    ("membership_summary", "Vilka ska utvärderas i år?"),
+    ("membership_summary", "vilka medlemskap ska omprovas nasta ar"),
     ("membership_summary", "Vilka nätverk är staden medlem i?"),
     ("membership_summary", "Sammanställ våra medlemskap"),
     ("membership_summary", "vad kostar vara medlemskap per ar"),
