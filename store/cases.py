@@ -17,16 +17,29 @@ def normalize_number(number: str) -> str:
     return _SPACES.sub("", number).upper()
 
 
+# Namespace of the advisory locks that serialise reference numbering (any constant will do).
+_REFERENCE_LOCK = 0x41524546
+
+
 async def next_reference(session: AsyncSession, organisation_id: int) -> str:
-    """The store's own next case reference in the organisation, e.g. ``ÄB-2026-0007``."""
+    """The store's own next case reference in the organisation, e.g. ``ÄB-2026-0007``.
+
+    On PostgreSQL a transaction-scoped advisory lock per organisation makes two registrations
+    at the same moment number one after the other instead of both taking the same number;
+    SQLite lets one writer in at a time anyway.
+    """
+    if session.bind is not None and session.bind.dialect.name == "postgresql":
+        await session.execute(select(func.pg_advisory_xact_lock(_REFERENCE_LOCK, organisation_id)))
     year = utcnow().year
     prefix = f"ÄB-{year}-"
-    count = await session.scalar(
-        select(func.count())
-        .select_from(Case)
-        .where(Case.organisation_id == organisation_id, Case.reference.like(f"{prefix}%"))
+    references = await session.scalars(
+        select(Case.reference).where(
+            Case.organisation_id == organisation_id, Case.reference.like(f"{prefix}%")
+        )
     )
-    return f"{prefix}{(count or 0) + 1:04d}"
+    # The highest number, not the count: a deleted case must not make a number come back.
+    numbers = [int(r[len(prefix) :]) for r in references if r[len(prefix) :].isdigit()]
+    return f"{prefix}{max(numbers, default=0) + 1:04d}"
 
 
 async def new_case(

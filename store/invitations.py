@@ -1,0 +1,255 @@
+"""Invitations: register one as a case, list an organisation's invitations, record the decision.
+
+Every function is scoped to one organisation: a caller can neither read nor change another
+organisation's invitation, whatever id it passes. Writes need an actor; the audit trail (see
+:mod:`store.audit`) records it in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+
+from sqlalchemy import Select, and_, or_, select
+from sqlalchemy.exc import IntegrityError
+
+from store.cases import new_case
+from store.db import Database
+from store.models import Invitation, Network
+
+DECISIONS = ("pending", "accept", "decline")
+KIND = "invitation"
+# Registrations that race for the same next reference retry this many times in all.
+ATTEMPTS = 5
+
+
+class InvitationNotFoundError(LookupError):
+    """No invitation with that id in the organisation (it may belong to another one)."""
+
+
+@dataclass(frozen=True)
+class NewInvitation:
+    """What a user registers: the event, its dates, place, who is invited, and the rest."""
+
+    event: str
+    start_date: dt.date | None = None
+    end_date: dt.date | None = None
+    place: str | None = None
+    invited: str | None = None
+    network_id: int | None = None
+    organiser: str | None = None
+    respond_by: dt.date | None = None
+    diarienummer: tuple[str, ...] = ()
+
+
+@dataclass(frozen=True)
+class InvitationView:
+    """One invitation with its case, as the bot shows it."""
+
+    id: int
+    case_id: int
+    reference: str
+    title: str
+    diarienummer: tuple[str, ...]
+    event: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    place: str | None
+    invited: str | None
+    network: str | None
+    organiser: str | None
+    respond_by: dt.date | None
+    decision: str
+    representative: str | None
+    decided_on: dt.date | None
+    created_by: str
+
+
+@dataclass(frozen=True)
+class InvitationFilter:
+    """Which invitations to list; every part left as None means "any".
+
+    Attributes:
+        decision: "pending", "accept" or "decline".
+        event_within: Invitations whose event overlaps this span (first, last day).
+        respond_by_within: Invitations whose respond-by date falls in this span.
+    """
+
+    decision: str | None = None
+    event_within: tuple[dt.date, dt.date] | None = None
+    respond_by_within: tuple[dt.date, dt.date] | None = None
+
+
+def _view(inv: Invitation, network: str | None) -> InvitationView:
+    case = inv.case
+    return InvitationView(
+        id=inv.id,
+        case_id=case.id,
+        reference=case.reference,
+        title=case.title,
+        diarienummer=tuple(n.number for n in case.numbers),
+        event=inv.event,
+        start_date=inv.start_date,
+        end_date=inv.end_date,
+        place=inv.place,
+        invited=inv.invited,
+        network=network,
+        organiser=inv.organiser,
+        respond_by=inv.respond_by,
+        decision=inv.decision,
+        representative=inv.representative,
+        decided_on=inv.decided_on,
+        created_by=case.created_by,
+    )
+
+
+def _select(organisation_id: int) -> Select[tuple[Invitation, str | None]]:
+    return (
+        select(Invitation, Network.name)
+        .outerjoin(Network, Network.id == Invitation.network_id)
+        .where(Invitation.organisation_id == organisation_id)
+    )
+
+
+def title_for(event: str) -> str:
+    """The case title of an invitation, as the registrator writes it."""
+    return f"Inbjudan till {event}"
+
+
+async def register(
+    db: Database, organisation_id: int, new: NewInvitation, *, actor: str
+) -> InvitationView:
+    """Create the case (kind "invitation") and its invitation in one audited transaction.
+
+    Args:
+        db: The store.
+        organisation_id: The organisation that received the invitation.
+        new: What was registered.
+        actor: Who registers it, for the audit trail and ``Case.created_by``.
+
+    Returns:
+        The saved invitation with the case's own reference.
+
+    Raises:
+        ValueError: the event has no name, or the dates are in the wrong order.
+    """
+    if not new.event.strip():
+        raise ValueError("an invitation needs an event")
+    if new.start_date and new.end_date and new.end_date < new.start_date:
+        raise ValueError("the event ends before it starts")
+    # Two registrations at the same moment may pick the same next reference; the unique
+    # constraint refuses the second, and a fresh attempt takes the next number.
+    for attempt in range(ATTEMPTS):
+        try:
+            return await _register_once(db, organisation_id, new, actor)
+        except IntegrityError:
+            if attempt == ATTEMPTS - 1:
+                raise
+    raise AssertionError("unreachable")
+
+
+async def _register_once(
+    db: Database, organisation_id: int, new: NewInvitation, actor: str
+) -> InvitationView:
+    async with db.session(actor) as session, session.begin():
+        case = await new_case(
+            session,
+            organisation_id,
+            kind=KIND,
+            title=title_for(new.event.strip()),
+            numbers=list(new.diarienummer),
+            actor=actor,
+        )
+        inv = Invitation(
+            case_id=case.id,
+            organisation_id=organisation_id,
+            event=new.event.strip(),
+            start_date=new.start_date,
+            end_date=new.end_date or new.start_date,
+            place=new.place,
+            invited=new.invited,
+            network_id=new.network_id,
+            organiser=new.organiser,
+            respond_by=new.respond_by,
+            decision="pending",
+        )
+        session.add(inv)
+        await session.flush()
+        invitation_id = inv.id
+    found = await get(db, organisation_id, invitation_id)
+    assert found is not None
+    return found
+
+
+async def get(db: Database, organisation_id: int, invitation_id: int) -> InvitationView | None:
+    """One invitation of the organisation, or None (also when it is another organisation's)."""
+    async with db.session() as session:
+        row = (
+            await session.execute(_select(organisation_id).where(Invitation.id == invitation_id))
+        ).first()
+        return _view(row[0], row[1]) if row else None
+
+
+async def list_invitations(
+    db: Database, organisation_id: int, where: InvitationFilter | None = None
+) -> list[InvitationView]:
+    """The organisation's invitations that match ``where``, newest event first.
+
+    Invitations without dates come last, newest registered first.
+    """
+    where = where or InvitationFilter()
+    stmt = _select(organisation_id)
+    if where.decision is not None:
+        stmt = stmt.where(Invitation.decision == where.decision)
+    if where.event_within is not None:
+        first, last = where.event_within
+        end = Invitation.end_date
+        stmt = stmt.where(
+            Invitation.start_date.is_not(None),
+            Invitation.start_date <= last,
+            or_(and_(end.is_(None), Invitation.start_date >= first), end >= first),
+        )
+    if where.respond_by_within is not None:
+        first, last = where.respond_by_within
+        stmt = stmt.where(Invitation.respond_by.between(first, last))
+    stmt = stmt.order_by(
+        Invitation.start_date.is_(None), Invitation.start_date.desc(), Invitation.id.desc()
+    )
+    async with db.session() as session:
+        rows = (await session.execute(stmt)).unique().all()
+        return [_view(inv, network) for inv, network in rows]
+
+
+async def record_decision(
+    db: Database,
+    organisation_id: int,
+    invitation_id: int,
+    *,
+    decision: str,
+    representative: str | None,
+    decided_on: dt.date,
+    actor: str,
+) -> InvitationView:
+    """Record that the organisation accepts or declines, who represents it, and when.
+
+    Raises:
+        ValueError: ``decision`` is not "accept", "decline" or "pending".
+        InvitationNotFoundError: no such invitation in this organisation.
+    """
+    if decision not in DECISIONS:
+        raise ValueError(f"unknown decision {decision!r}")
+    async with db.session(actor) as session, session.begin():
+        inv = await session.scalar(
+            select(Invitation).where(
+                Invitation.id == invitation_id, Invitation.organisation_id == organisation_id
+            )
+        )
+        if inv is None:
+            raise InvitationNotFoundError(invitation_id)
+        inv.decision = decision
+        # A declined invitation has nobody representing the organisation.
+        inv.representative = representative if decision == "accept" else None
+        inv.decided_on = decided_on if decision != "pending" else None
+    found = await get(db, organisation_id, invitation_id)
+    assert found is not None
+    return found
