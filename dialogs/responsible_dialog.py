@@ -7,13 +7,22 @@ Happy path::
     Användare: nordic safe city
     Bot:       Ansvarig för Nordic Safe Cities: Avdelningschef Trygghet och Samhälle, ...
 
-When the first message already names a known network the question is skipped.
+When the first message already names a known network the question is skipped. The answer is
+one paragraph (the message text) with a small card of details. A name the store does not know
+gets "Menade du …?" with a button per close name; a name that fits several networks gets
+"Vilket menar du?" with a button each. A button asks the same question for its network::
+
+    Användare: vem ansvarar för cities
+    Bot:       Flera nätverk passar in på ”cities”: … Vilket menar du?  [Nordic Safe Cities] [...]
+    Användare: (trycker "Nordic Safe Cities")
+    Bot:       Ansvarig för Nordic Safe Cities: …
 """
 
 from __future__ import annotations
 
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
+    DialogContext,
     DialogTurnResult,
     PromptOptions,
     TextPrompt,
@@ -22,13 +31,17 @@ from botbuilder.dialogs import (
 )
 
 from dialogs.base_dialog import BaseDialog
+from dialogs.lang import Understanding
+from dialogs.responsible_card import choice_card, network_card, responsible_card
 from dialogs.responsible_text import (
+    ambiguous_answer,
     not_member_answer,
     responsible_answer,
     unknown_network_answer,
 )
-from dialogs.scope import scope_of
+from dialogs.scope import TurnScope, scope_of
 from store import networks
+from store.networks import NetworkView
 
 NETWORK_PROMPT = "network_prompt"
 
@@ -62,25 +75,74 @@ class ResponsibleDialog(BaseDialog):
             PromptOptions(prompt=MessageFactory.text(f"Vilket nätverk menar du?{example}")),
         )
 
+    async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
+        """Let a network button from an earlier answer answer the question asked now."""
+        activity = inner_dc.context.activity
+        value = activity.value
+        if (
+            not (activity.text or "").strip()
+            and isinstance(value, dict)
+            and value.get("intent") == "network_responsible"
+            and isinstance(value.get("network"), str)
+        ):
+            activity.text = value["network"]
+        return await super().on_continue_dialog(inner_dc)
+
     async def answer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Answer from the store for the user's organisation only."""
         scope = scope_of(step.context)
         said = str(step.result or "").strip()
-        understanding = scope.language.understand(said, scope.today)
-        name = understanding.network if understanding.network_known else None
-        network = await networks.network_by_name(scope.db, name) if name else None
-        org = scope.organisation
+        # A button or the first message's understanding gives a canonical name: look it up as
+        # it is. Anything else the user typed at the prompt is read by the language layer.
+        network = await networks.network_by_name(scope.db, said) if said else None
+        understanding = None
         if network is None:
-            known = [n.name for n in await networks.known_networks(scope.db)]
-            text = unknown_network_answer(
-                understanding.network or said or None, understanding.network_candidates, known
-            )
+            understanding = scope.language.understand(said, scope.today)
+            name = understanding.network if understanding.network_known else None
+            network = await networks.network_by_name(scope.db, name) if name else None
+        if network is None:
+            await self._not_found(step, scope, said, understanding)
         else:
-            membership = await networks.membership(scope.db, org.id, network.id)
-            text = (
-                responsible_answer(org.name, membership)
-                if membership
-                else not_member_answer(org.name, network)
-            )
-        await step.context.send_activity(MessageFactory.text(text))
+            await self._answer(step, scope, network)
         return await step.end_dialog()
+
+    async def _answer(
+        self, step: WaterfallStepContext, scope: TurnScope, network: NetworkView
+    ) -> None:
+        org = scope.organisation
+        membership = await networks.membership(scope.db, org.id, network.id)
+        if membership is None:
+            # Shared reference data only: never another organisation's membership.
+            text, card = not_member_answer(org.name, network), network_card(network)
+        else:
+            text = responsible_answer(org.name, membership)
+            card = responsible_card(org.name, membership)
+        await step.context.send_activity(MessageFactory.attachment(card, text=text))
+
+    async def _not_found(
+        self,
+        step: WaterfallStepContext,
+        scope: TurnScope,
+        said: str,
+        understanding: Understanding | None,
+    ) -> None:
+        written = (understanding.network if understanding else None) or said or None
+        matches = [n.name for n in await networks.networks_matching(scope.db, written or "")]
+        if len(matches) > 1:
+            text = ambiguous_answer(written or said, matches)
+            await step.context.send_activity(
+                MessageFactory.attachment(
+                    choice_card("Vilket nätverk menar du?", matches), text=text
+                )
+            )
+            return
+        candidates = understanding.network_candidates if understanding else ()
+        suggestions = list(dict.fromkeys([*candidates, *matches]))
+        known = [n.name for n in await networks.known_networks(scope.db)]
+        text = unknown_network_answer(written, suggestions, known)
+        buttons = suggestions or (known if len(known) <= 5 else [])
+        if buttons:
+            card = choice_card("Menade du något av de här?", buttons)
+            await step.context.send_activity(MessageFactory.attachment(card, text=text))
+        else:
+            await step.context.send_activity(MessageFactory.text(text))

@@ -4,11 +4,13 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from dialogs.cards import safe
 from dialogs.lang import format_date
 from store.networks import MembershipView, NetworkView
 
 
-def _responsible(m: MembershipView) -> str | None:
+def responsible_of(m: MembershipView) -> str | None:
+    """The responsible role and unit, e.g. "Avdelningschef …, Stadsledningskontoret"."""
     parts = [p for p in (m.responsible_role, m.responsible_unit) if p]
     return ", ".join(parts) or None
 
@@ -27,7 +29,8 @@ def _decision(m: MembershipView) -> str | None:
     return ", ".join(parts)
 
 
-def _political(m: MembershipView) -> str | None:
+def political_of(m: MembershipView) -> str | None:
+    """The political representative, with the name when the contact person holds that role."""
     if not m.political_representative:
         return None
     if (
@@ -42,13 +45,13 @@ def _political(m: MembershipView) -> str | None:
 def responsible_answer(organisation: str, m: MembershipView) -> str:
     """One short paragraph: who is responsible first, then the facts behind it."""
     network = m.network.name
-    who = _responsible(m)
+    who = responsible_of(m)
     lines = [
         f"Ansvarig för {network}: **{who}**."
         if who
         else f"{organisation} är medlem i {network}, men ingen ansvarig är registrerad."
     ]
-    political = _political(m)
+    political = political_of(m)
     if political:
         lines.append(f"Politisk representant: {political}.")
     if m.contact_name and not (political and m.contact_name in political):
@@ -78,15 +81,32 @@ def not_member_answer(organisation: str, network: NetworkView) -> str:
     return " ".join(lines)
 
 
+# Listing every known network helps only while the list is short.
+MAX_LISTED = 8
+
+
 def unknown_network_answer(
     name: str | None, suggestions: Sequence[str], known: Sequence[str]
 ) -> str:
     """A name the store does not know: suggest the closest known networks."""
-    said = f"något nätverk som heter ”{name}”" if name else "det nätverket"
+    # The name is the user's own text: escaped, so that it cannot add links, markup or mentions.
+    said = f"något nätverk som heter ”{safe(name)}”" if name else "det nätverket"
     if suggestions:
         options = " eller ".join(f"**{s}**" for s in suggestions[:3])
         return f"Jag känner inte till {said}. Menade du {options}?"
-    if known:
+    if known and len(known) <= MAX_LISTED:
         listed = ", ".join(known)
         return f"Jag känner inte till {said}. De nätverk jag känner till är: {listed}."
+    if known:
+        return (
+            f"Jag känner inte till {said}. Skriv nätverkets hela namn eller förkortning, "
+            "till exempel *" + known[0] + "*."
+        )
     return f"Jag känner inte till {said}. Inga nätverk är registrerade ännu."
+
+
+def ambiguous_answer(name: str, matches: Sequence[str]) -> str:
+    """Several known networks fit the name: ask which one."""
+    options = " eller ".join(f"**{m}**" for m in matches[:3])
+    more = f" (och {len(matches) - 3} till)" if len(matches) > 3 else ""
+    return f"Flera nätverk passar in på ”{safe(name)}”: {options}{more}. Vilket menar du?"

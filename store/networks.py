@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from dataclasses import dataclass
 from decimal import Decimal
 
@@ -72,14 +73,55 @@ async def known_networks(db: Database) -> list[NetworkView]:
 
 async def network_by_name(db: Database, name: str) -> NetworkView | None:
     """Find a network by its name or an alias, ignoring case."""
-    key = name.strip().casefold()
+    exact = name.strip()
+    key = exact.casefold()
     async with db.session() as session:
-        net = await session.scalar(select(Network).where(func.lower(Network.name) == key))
+        # Exact first: card buttons and the language layer give canonical names, and SQLite's
+        # lower() folds only ASCII, so "Östersjö…" would not match itself case-insensitively.
+        net = await session.scalar(select(Network).where(Network.name == exact))
+        if net is None:
+            net = await session.scalar(select(Network).where(func.lower(Network.name) == key))
         if net is None:
             net = await session.scalar(
                 select(Network).join(NetworkAlias).where(func.lower(NetworkAlias.alias) == key)
             )
         return _network_view(net) if net else None
+
+
+_WORD = re.compile(r"\w+")
+
+
+def _words(text: str) -> list[str]:
+    return _WORD.findall(text.casefold())
+
+
+async def networks_matching(db: Database, text: str, limit: int = 10) -> list[NetworkView]:
+    """Known networks whose name or an alias holds every word of ``text``, by name.
+
+    "cities" finds both "Strong Cities Network" and "Nordic Safe Cities": the caller asks
+    which one is meant. Matching is done in Python because SQLite folds only ASCII case.
+
+    Args:
+        db: The store.
+        text: A network name as the user wrote it, e.g. "safe cities".
+        limit: The most networks to return.
+
+    Returns:
+        Up to ``limit`` networks; [] when ``text`` has no words.
+    """
+    wanted = _words(text)
+    if not wanted:
+        return []
+    found: list[NetworkView] = []
+    for net in await known_networks(db):
+        for name in (net.name, *net.aliases):
+            words = _words(name)
+            if all(w in words for w in wanted):
+                found.append(net)
+                break
+        if len(found) >= limit:
+            break
+    return found
 
 
 async def _case_numbers(db: Database, case_ids: list[int]) -> dict[int, tuple[str, ...]]:

@@ -1,0 +1,198 @@
+"""The membership summary as an Adaptive Card (1.5) that stays within Teams' size limit.
+
+Layout: heading, totals, the reviews due in the period, then a Table (an Adaptive Cards 1.5
+element) of the memberships, due ones first. Clients without Table get the ``fallback``: the
+same rows as a name and a FactSet each. Teams refuses a message over about 28 KB, so the card
+shows as many rows as fit in :data:`CARD_BUDGET_BYTES` (at most :data:`MAX_ROWS`) and offers
+"Visa fler" and the CSV file for the rest; totals always cover every membership.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from botbuilder.schema import Attachment
+
+from dialogs.cards import adaptive_card, fact_set, heading, safe, submit, text_block
+from dialogs.responsible_text import responsible_of
+from dialogs.summary_data import Summary, SummaryRow
+from dialogs.summary_text import (
+    cost_text,
+    decision_text,
+    last_decision_text,
+    plain_listing,
+    reviews_text,
+    since_text,
+    totals_text,
+)
+
+# Teams' limit is about 28 KB for the whole message; leave room for the text and the envelope.
+CARD_BUDGET_BYTES = 24_000
+MAX_ROWS = 20
+# Due reviews listed above the table on the first page; the rest are first in the table.
+MAX_DUE_LINES = 8
+_COLUMNS = ("Nätverk", "Kostnad per år", "Ansvarig", "Nästa översyn")
+
+
+def card_size(attachment: Attachment) -> int:
+    """The card's size in bytes as JSON on the wire (non-ASCII escaped, as botbuilder sends)."""
+    return len(json.dumps(attachment.content))
+
+
+def _cell(*blocks: dict[str, Any]) -> dict[str, Any]:
+    return {"type": "TableCell", "items": list(blocks)}
+
+
+def _small(text: str) -> dict[str, Any]:
+    block = text_block(text, subtle=True, spacing="None")
+    block["size"] = "Small"
+    return block
+
+
+def _table_row(row: SummaryRow, s: Summary) -> dict[str, Any]:
+    m = row.membership
+    since = since_text(m)
+    decision = decision_text(m)
+    last = last_decision_text(m)
+    return {
+        "type": "TableRow",
+        "cells": [
+            # The decision sits under the network's name: five columns do not fit a chat's width.
+            _cell(
+                text_block(safe(m.network.name), weight="Bolder"),
+                *([_small(f"Medlem sedan {safe(since)}")] if since else []),
+                *([_small(f"Beslut {safe(decision)}")] if decision else []),
+                *([_small(f"Senast beslutat/reviderat {safe(last)}")] if last else []),
+            ),
+            _cell(text_block(safe(cost_text(m)))),
+            _cell(text_block(safe(responsible_of(m) or "–"))),
+            _cell(text_block(safe(reviews_text(row.next_reviews, s.today) or "ingen angiven"))),
+        ],
+    }
+
+
+def _fallback_rows(rows: list[SummaryRow], s: Summary) -> dict[str, Any]:
+    items: list[dict[str, Any]] = []
+    for row in rows:
+        m = row.membership
+        items.append(text_block(safe(m.network.name), weight="Bolder", separator=True))
+        items.append(
+            fact_set(
+                [
+                    ("Medlem sedan", since_text(m)),
+                    ("Beslut", decision_text(m)),
+                    ("Senast beslutat/reviderat", last_decision_text(m)),
+                    ("Kostnad per år", cost_text(m)),
+                    ("Ansvarig", responsible_of(m)),
+                    ("Nästa översyn", reviews_text(row.next_reviews, s.today)),
+                ]
+            )
+        )
+    return {"type": "Container", "items": items}
+
+
+def _table(rows: list[SummaryRow], s: Summary) -> dict[str, Any]:
+    header = {
+        "type": "TableRow",
+        "style": "accent",
+        "cells": [_cell(text_block(title, weight="Bolder")) for title in _COLUMNS],
+    }
+    return {
+        "type": "Table",
+        "columns": [{"width": w} for w in (4, 3, 4, 3)],
+        "firstRowAsHeader": True,
+        "showGridLines": False,
+        "rows": [header, *(_table_row(r, s) for r in rows)],
+        # Clients without Table (older Outlook, some Teams mobile builds) get a FactSet layout.
+        "fallback": _fallback_rows(rows, s),
+    }
+
+
+def _due_section(s: Summary) -> list[dict[str, Any]]:
+    title = f"Ska ses över {safe(s.period.described)}"
+    blocks = [text_block(title, weight="Bolder", spacing="Medium", separator=True)]
+    due = s.due_rows
+    if not due:
+        return [*blocks, text_block("Inga medlemskap.", subtle=True)]
+    for row in due[:MAX_DUE_LINES]:
+        when = reviews_text(row.due, s.today, long=True)
+        blocks.append(text_block(f"**{safe(row.membership.network.name)}**: {safe(when)}"))
+    if len(due) > MAX_DUE_LINES:
+        rest = len(due) - MAX_DUE_LINES
+        blocks.append(text_block(f"… och {rest} till. De står först i tabellen.", subtle=True))
+    return blocks
+
+
+def shown_text(offset: int, count: int, total: int) -> str:
+    """Which rows a page shows: "Visar 1–20 av 312 medlemskap."."""
+    if total == 0:
+        return "Inga medlemskap."
+    if offset == 0 and count >= total:
+        return f"Visar alla {total} medlemskap." if total > 1 else "Visar 1 medlemskap."
+    return f"Visar {offset + 1}–{offset + count} av {total} medlemskap."
+
+
+def more_data(s: Summary, next_offset: int) -> dict[str, Any]:
+    """The "Visa fler" button's data: the router starts the summary again at ``next_offset``."""
+    return {
+        "intent": "membership_summary",
+        "offset": next_offset,
+        "start": s.period.start.isoformat(),
+        "end": s.period.end.isoformat(),
+        "label": s.period.label,
+    }
+
+
+def _build(s: Summary, offset: int, count: int, link: str | None) -> Attachment:
+    rows = list(s.rows[offset : offset + count])
+    body: list[dict[str, Any]] = [
+        heading(f"Medlemskap – {safe(s.organisation)}"),
+        fact_set(
+            [
+                ("Antal medlemskap", str(len(s.rows))),
+                ("Kostnad totalt", totals_text(s.totals)),
+                ("Kostnadsfria", str(s.totals.free) if s.totals.free else None),
+                ("Kostnad saknas för", str(s.totals.unknown) if s.totals.unknown else None),
+            ]
+        ),
+    ]
+    if offset == 0:
+        body += _due_section(s)
+    shown = shown_text(offset, len(rows), len(s.rows))
+    body.append(text_block("Alla medlemskap", weight="Bolder", spacing="Medium", separator=True))
+    body.append(_table(rows, s))
+    body.append(text_block(shown, subtle=True))
+    actions: list[dict[str, Any]] = []
+    if link:
+        actions.append(
+            {"type": "Action.OpenUrl", "title": "Ladda ner som CSV (Excel)", "url": link}
+        )
+    if offset + len(rows) < len(s.rows):
+        actions.append(submit("Visa fler", more_data(s, offset + len(rows))))
+    return adaptive_card(body, actions, fallback_text=plain_listing(s, rows, shown))
+
+
+def summary_card(
+    s: Summary, *, offset: int = 0, link: str | None = None, max_rows: int = MAX_ROWS
+) -> tuple[Attachment, int]:
+    """Build the card for the rows from ``offset``, as many as fit the size budget.
+
+    Args:
+        s: The summary.
+        offset: The first row to show (0 on the first page).
+        link: The CSV download link, if the bot can make one.
+        max_rows: The most rows a page shows.
+
+    Returns:
+        The card attachment and how many rows it shows.
+    """
+    offset = max(0, min(offset, max(len(s.rows) - 1, 0)))
+    count = max(1, min(max_rows, len(s.rows) - offset))
+    card = _build(s, offset, count, link)
+    while count > 1 and card_size(card) > CARD_BUDGET_BYTES:
+        # Shrink in proportion first; step down one at a time near the limit.
+        ratio = CARD_BUDGET_BYTES / card_size(card)
+        count = max(1, min(count - 1, int(count * ratio)))
+        card = _build(s, offset, count, link)
+    return card, count
