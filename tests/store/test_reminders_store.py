@@ -1,0 +1,191 @@
+"""Reminder subscriptions and the claim that makes a reminder go out once (SQLite + PostgreSQL)."""
+
+from __future__ import annotations
+
+import asyncio
+import datetime as dt
+import uuid
+
+from sqlalchemy import select
+
+from store import conversations, orgs, reminders, remisser
+from store.conversations import ConversationKey
+from store.db import Database
+from store.models import ReminderSubscription
+
+ACTOR = "teams:test"
+
+
+async def _org(db: Database, name: str) -> int:
+    return next(o.id for o in await orgs.all_organisations(db) if o.name == name)
+
+
+async def _conversation(db: Database, org_id: int) -> ConversationKey:
+    key = ConversationKey("msteams", f"a:{uuid.uuid4().hex}")
+    await conversations.remember(
+        db,
+        key,
+        reference={"conversation": {"id": key.conversation_id}, "serviceUrl": "http://x/"},
+        service_url="http://x/",
+        tenant_id=None,
+        organisation_id=org_id,
+        bot_id="28:bot",
+        user_id="29:user",
+        aad_object_id="user",
+        conversation_type="personal",
+    )
+    return key
+
+
+async def _subscribe(
+    db: Database,
+    org_id: int,
+    key: ConversationKey,
+    *,
+    user: str = "anna",
+    case_id: int | None = None,
+    unit_id: int | None = None,
+    lead_days: tuple[int, ...] = reminders.DEFAULT_LEAD_DAYS,
+) -> int:
+    sub = await reminders.subscribe(
+        db,
+        organisation_id=org_id,
+        conversation=key,
+        user_aad_id=user,
+        user_name="Anna",
+        case_id=case_id,
+        unit_id=unit_id,
+        lead_days=lead_days,
+        actor=ACTOR,
+    )
+    assert sub is not None
+    return sub.id
+
+
+async def test_subscribing_twice_changes_the_lead_times_instead_of_adding(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    key = await _conversation(demo_db, sthlm)
+    first = await _subscribe(demo_db, sthlm, key)
+    second = await _subscribe(demo_db, sthlm, key, lead_days=(3,))
+    assert first == second
+    [sub] = await reminders.subscriptions(demo_db, sthlm, "anna")
+    assert sub.lead_days == (3,)
+
+
+async def test_a_conversation_of_another_organisation_cannot_be_subscribed(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    gbg = await _org(demo_db, "Göteborgs Stad")
+    key = await _conversation(demo_db, gbg)
+    sub = await reminders.subscribe(
+        demo_db,
+        organisation_id=sthlm,
+        conversation=key,
+        user_aad_id="anna",
+        user_name=None,
+        case_id=None,
+        unit_id=None,
+        lead_days=(1,),
+        actor=ACTOR,
+    )
+    assert sub is None
+
+
+async def test_unsubscribe_one_case_or_all(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    key = await _conversation(demo_db, sthlm)
+    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    await _subscribe(demo_db, sthlm, key)
+    await _subscribe(demo_db, sthlm, key, case_id=case.id)
+    assert (
+        await reminders.unsubscribe(
+            demo_db, organisation_id=sthlm, user_aad_id="anna", case_id=case.id, actor=ACTOR
+        )
+        == 1
+    )
+    assert len(await reminders.subscriptions(demo_db, sthlm, "anna")) == 1
+    assert (
+        await reminders.unsubscribe(demo_db, organisation_id=sthlm, user_aad_id="anna", actor=ACTOR)
+        == 1
+    )
+    assert await reminders.subscriptions(demo_db, sthlm, "anna") == []
+    async with demo_db.session() as session:
+        rows = list(await session.scalars(select(ReminderSubscription)))
+    assert len(rows) == 2 and not any(r.active for r in rows)  # kept, not deleted
+
+
+async def test_watched_deadlines_stay_inside_the_organisation(demo_db: Database):
+    since = dt.date(2016, 10, 1)
+    for name in ("Stockholms stad", "Göteborgs Stad", "Huddinge kommun"):
+        org = await _org(demo_db, name)
+        await _subscribe(demo_db, org, await _conversation(demo_db, org), user=name)
+    watches = await reminders.watched(demo_db, since)
+    sthlm = await _org(demo_db, "Stockholms stad")
+    assert [(w.organisation_id, w.item.numbers) for w in watches] == [(sthlm, ("171-482/2016",))]
+    [watch] = watches
+    assert watch.item.pending == (
+        "Södermalms stadsdelsnämnd",
+        "samtliga facknämnder",
+        "Stockholms Stadshus AB",
+    )
+    assert watch.conversation_organisation_id == sthlm
+    assert await reminders.watched(demo_db, dt.date(2016, 10, 18)) == []
+
+
+async def test_a_unit_subscription_watches_only_what_the_unit_has_not_answered(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    key = await _conversation(demo_db, sthlm)
+    hl = await remisser.unit_id(demo_db, sthlm, "Hägersten-Liljeholmens stadsdelsnämnd")
+    sm = await remisser.unit_id(demo_db, sthlm, "Södermalms stadsdelsnämnd")
+    await _subscribe(demo_db, sthlm, key, unit_id=hl)
+    assert await reminders.watched(demo_db, dt.date(2016, 10, 1)) == []
+    await _subscribe(demo_db, sthlm, key, unit_id=sm)
+    assert len(await reminders.watched(demo_db, dt.date(2016, 10, 1))) == 1
+
+
+async def test_an_inactive_conversation_is_not_watched(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    key = await _conversation(demo_db, sthlm)
+    await _subscribe(demo_db, sthlm, key)
+    [watch] = await reminders.watched(demo_db, dt.date(2016, 10, 1))
+    await reminders.deactivate_conversation(demo_db, watch.conversation_reference_id)
+    assert await reminders.watched(demo_db, dt.date(2016, 10, 1)) == []
+
+
+async def test_a_reminder_is_claimed_once_and_a_failed_one_once_more(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    sub = await _subscribe(demo_db, sthlm, await _conversation(demo_db, sthlm))
+    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    deadline = dt.date(2016, 10, 17)
+    first = await reminders.claim(demo_db, sub, case.id, deadline, 5)
+    assert first is not None
+    assert await reminders.claim(demo_db, sub, case.id, deadline, 5) is None  # pending
+    await reminders.finish(demo_db, first, status=reminders.FAILED, tries=4, error="HTTP 500")
+    again = await reminders.claim(demo_db, sub, case.id, deadline, 5)
+    assert again == first
+    await reminders.finish(demo_db, first, status=reminders.SENT, tries=1)
+    assert await reminders.claim(demo_db, sub, case.id, deadline, 5) is None  # sent
+    [row] = await reminders.deliveries(demo_db)
+    assert (row.status, row.attempts, row.last_error) == ("sent", 5, None)
+    # Another lead time or deadline is another reminder.
+    assert await reminders.claim(demo_db, sub, case.id, deadline, 1) is not None
+
+
+async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    subs = [
+        await _subscribe(demo_db, sthlm, await _conversation(demo_db, sthlm), user=f"u{i}")
+        for i in range(5)
+    ]
+    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    other = Database(demo_db.url)
+    try:
+        deadline = dt.date(2016, 10, 17)
+        tries = [engine_db for _ in range(4) for engine_db in (demo_db, other)]
+        for sub in subs:
+            won = await asyncio.gather(
+                *(reminders.claim(d, sub, case.id, deadline, 5) for d in tries)
+            )
+            assert len([w for w in won if w is not None]) == 1, won
+    finally:
+        await other.dispose()
+    assert len(await reminders.deliveries(demo_db)) == len(subs)
