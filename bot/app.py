@@ -12,11 +12,17 @@ from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
+from botbuilder.schema import CallerIdConstants
+from botframework.connector.auth import AuthenticationConstants
 
+from bot import export
+from bot.connectors import ReusingBotFrameworkAuthentication, close_connectors
 from bot.endpoint import healthz, messages
 from bot.errors import turn_error_handler
 from bot.keys import ADAPTER, BOT, DB, SETTINGS
 from bot.language_cache import LanguageCache
+from bot.logs import request_context_middleware
+from bot.scheduler import reminders_ctx
 from bot.settings import Settings, SettingsError
 from bot.teams_bot import ArendeBot
 from store import demo, migrate
@@ -24,6 +30,17 @@ from store.db import Database
 from store.dialog_storage import SqlStorage
 
 log = logging.getLogger(__name__)
+
+PUBLIC_CLOUD = {
+    "TO_CHANNEL_FROM_BOT_LOGIN_URL": AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
+    "TO_CHANNEL_FROM_BOT_OAUTH_SCOPE": AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
+    "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER,
+    "OAUTH_URL": AuthenticationConstants.OAUTH_URL,
+    "TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL": (
+        AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
+    ),
+    "CALLER_ID": CallerIdConstants.public_azure_channel,
+}
 
 
 def bot_framework_config(settings: Settings) -> SimpleNamespace:
@@ -46,12 +63,18 @@ def bot_framework_config(settings: Settings) -> SimpleNamespace:
     missing = [names[n] for n in needs if not getattr(settings, n)]
     if missing:
         raise SettingsError(f"MicrosoftAppType={app_type} needs {', '.join(missing)}")
-    return SimpleNamespace(
+    config = SimpleNamespace(
         APP_ID=settings.app_id or None,
         APP_PASSWORD=settings.app_password or None,
         APP_TYPE=app_type,
         APP_TENANTID=settings.app_tenant_id or None,
     )
+    if settings.openid_metadata_url:
+        # Any one of these makes botbuilder use its parameterized authentication, which needs
+        # all of them: the public cloud's values, with the key source replaced.
+        config.__dict__.update(PUBLIC_CLOUD)
+        config.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
+    return config
 
 
 async def open_store(settings: Settings) -> Database:
@@ -76,6 +99,7 @@ async def _bot_ctx(app: web.Application) -> AsyncIterator[None]:
     app[ADAPTER] = adapter
     app[BOT] = bot
     yield
+    await close_connectors(adapter)
 
 
 def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot]:
@@ -83,7 +107,12 @@ def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot
     storage = SqlStorage(db)
     conversation_state = ConversationState(storage)
     user_state = UserState(storage)
-    adapter = CloudAdapter(ConfigurationBotFrameworkAuthentication(bot_framework_config(settings)))
+    auth = ConfigurationBotFrameworkAuthentication(bot_framework_config(settings))
+    # Reuse connector clients across turns instead of building them per turn (bot/connectors.py).
+    reusing = ReusingBotFrameworkAuthentication(
+        auth, channel_metadata_url=settings.openid_metadata_url or None
+    )
+    adapter = CloudAdapter(reusing)
     adapter.on_turn_error = turn_error_handler(conversation_state)
     bot = ArendeBot(db, settings, conversation_state, user_state, LanguageCache(db))
     return adapter, bot
@@ -91,10 +120,14 @@ def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot
 
 def create_app(settings: Settings) -> web.Application:
     """Create the web application; resources open on startup and close on cleanup."""
-    app = web.Application(client_max_size=settings.max_body_bytes)
+    app = web.Application(
+        client_max_size=settings.max_body_bytes, middlewares=[request_context_middleware]
+    )
     app[SETTINGS] = settings
     app.cleanup_ctx.append(_store_ctx)
     app.cleanup_ctx.append(_bot_ctx)
+    app.cleanup_ctx.append(reminders_ctx)  # the reminder scheduler, after the store
     app.router.add_post("/api/messages", messages)
     app.router.add_get("/healthz", healthz)
+    export.setup(app)
     return app

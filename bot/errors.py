@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import contextlib
 import logging
 from collections.abc import Awaitable, Callable
 
@@ -9,10 +10,13 @@ from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from dialogs import texts
+from store.dialog_storage import EtagConflictError
 
 log = logging.getLogger(__name__)
 
 TurnErrorHandler = Callable[[TurnContext, Exception], Awaitable[None]]
+
+CONCURRENT_CHANGE = "Någon annan ändring kom emellan. Försök igen."
 
 # What a database that is down or unreachable raises, through SQLAlchemy or below it.
 _STORE_DOWN = (OperationalError, InterfaceError, ConnectionError, TimeoutError)
@@ -37,6 +41,16 @@ def turn_error_handler(conversation_state: ConversationState) -> TurnErrorHandle
 
     async def on_turn_error(context: TurnContext, error: Exception) -> None:
         conversation = context.activity.conversation
+        if isinstance(error, EtagConflictError):
+            # Another turn (here or on another instance) saved this conversation's state first.
+            # Its state is the one to keep: say so, and leave the state alone.
+            log.warning(
+                "turn lost a dialog state write to a concurrent turn",
+                extra={"conversation": conversation.id if conversation else None},
+            )
+            with contextlib.suppress(Exception):
+                await context.send_activity(MessageFactory.text(CONCURRENT_CHANGE))
+            return
         store_down = is_store_down(error)
         log.error(
             "turn failed: store unreachable" if store_down else "turn failed",

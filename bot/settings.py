@@ -50,6 +50,16 @@ class Settings:
     port: int = 3978
     # Teams activities are small; a body over this is refused with 413 before it is parsed.
     max_body_bytes: int = 512 * 1024
+    # The reminder scheduler in `serve`; ARENDEBOT_REMINDERS=0 turns it off (e.g. when cron
+    # runs `arendebot remind --once` instead).
+    reminders: bool = True
+    # Signs CSV download links (bot/export.py); empty: derived from app_password, else random.
+    link_secret: str = ""
+    # The bot's public base URL for links; empty: the Host the request came to.
+    public_url: str = ""
+    # Where botbuilder reads the channel's token signing keys (OpenID metadata); empty: the
+    # public Azure Bot Service. Tests point it at a fake key server on loopback.
+    openid_metadata_url: str = ""
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -64,6 +74,11 @@ class Settings:
             allowed_tenants=_tenants(env.get("ARENDEBOT_ALLOWED_TENANTS")),
             default_tenant=(env.get("ARENDEBOT_DEFAULT_TENANT") or "").strip().lower() or None,
             today=_today(env.get("ARENDEBOT_TODAY")),
+            reminders=env.get("ARENDEBOT_REMINDERS", "1").strip().lower()
+            not in ("0", "false", "no", "off", "nej"),
+            link_secret=env.get("ARENDEBOT_LINK_SECRET", ""),
+            public_url=(env.get("ARENDEBOT_PUBLIC_URL") or "").strip().rstrip("/"),
+            openid_metadata_url=env.get("ARENDEBOT_OPENID_METADATA_URL", "").strip(),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "database_url" in given:

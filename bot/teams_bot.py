@@ -28,6 +28,7 @@ log = logging.getLogger(__name__)
 
 # Teams writes an @mention of the bot into the text: "<at>Ärendebot</at> vem ansvarar …".
 _MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+_UNDERSTAND_CHARS = 600
 _REMEMBERED_TYPES = {
     ActivityTypes.message,
     ActivityTypes.conversation_update,
@@ -36,11 +37,16 @@ _REMEMBERED_TYPES = {
 
 
 def strip_mentions(text: str | None) -> str:
-    """Remove every <at>…</at> mention and the non-breaking spaces Teams leaves around them."""
+    """Remove every <at>…</at> mention and the non-breaking spaces Teams leaves around them.
+
+    Spaces are folded within each line, but line breaks stay: a pasted document's layout
+    (labels above values, names above titles) is what the import reads.
+    """
     if not text:
         return ""
     cleaned = _MENTION.sub(" ", text).replace("&nbsp;", " ").replace("\u00a0", " ")
-    return " ".join(cleaned.split())
+    lines = (" ".join(line.split()) for line in cleaned.splitlines())
+    return "\n".join(lines).strip()
 
 
 class ArendeBot(ActivityHandler):
@@ -60,11 +66,13 @@ class ArendeBot(ActivityHandler):
         self._user_state = user_state
         self._languages = languages
         self._conversation = Conversation(conversation_state)
+        # Every turn needs the tenant's organisation; bindings rarely change.
+        self._orgs = tenants.OrgCache()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Refuse tenants that are not bound; otherwise run the turn and save state."""
         activity = turn_context.activity
-        decision = await tenants.resolve(self._db, self._settings, activity)
+        decision = await tenants.resolve(self._db, self._settings, activity, self._orgs)
         if not decision.allowed:
             log.info("activity refused", extra={"verdict": decision.verdict.value})
             if activity.type == ActivityTypes.message:
@@ -79,7 +87,8 @@ class ArendeBot(ActivityHandler):
         language = await self._languages.for_organisation(organisation.id)
         today = self._settings.today_date()
         understanding = (
-            language.understand(activity.text, today)
+            # A pasted document is thousands of characters; its intent shows in the opening.
+            language.understand(activity.text[:_UNDERSTAND_CHARS], today)
             if activity.type == ActivityTypes.message and activity.text
             else None
         )
@@ -100,10 +109,11 @@ class ArendeBot(ActivityHandler):
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A typed message or a card submit."""
         activity = turn_context.activity
-        if not activity.text and activity.value is None:
+        if not activity.text and activity.value is None and not activity.attachments:
             await turn_context.send_activity(MessageFactory.text(texts.NOT_UNDERSTOOD))
             return
-        # Card submits arrive as a value without text: the waiting dialog or the router takes them.
+        # Card submits arrive as a value without text, a file as an attachment without text:
+        # the waiting dialog or the router takes them.
         await self._conversation.on_message(turn_context)
 
     async def on_members_added_activity(

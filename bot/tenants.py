@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -52,14 +53,40 @@ def tenant_of(activity: Activity) -> str | None:
     return None
 
 
-async def resolve(db: Database, settings: Settings, activity: Activity) -> TenantDecision:
+class OrgCache:
+    """Tenant → organisation, remembered briefly: every turn asks, and bindings rarely change.
+
+    A binding made or removed in the store is seen within ``ttl_seconds``.
+    """
+
+    def __init__(self, ttl_seconds: float = 30.0, max_entries: int = 10_000) -> None:
+        self._ttl = ttl_seconds
+        self._max = max_entries
+        self._entries: dict[str, tuple[float, OrgView | None]] = {}
+
+    async def by_tenant(self, db: Database, tenant_id: str) -> OrgView | None:
+        """The organisation bound to ``tenant_id``, from memory when recently looked up."""
+        now = time.monotonic()
+        hit = self._entries.get(tenant_id)
+        if hit is not None and hit[0] > now:
+            return hit[1]
+        org = await orgs.by_tenant(db, tenant_id)
+        if len(self._entries) >= self._max:
+            self._entries.clear()  # a flood of made-up tenant ids must not grow memory
+        self._entries[tenant_id] = (now + self._ttl, org)
+        return org
+
+
+async def resolve(
+    db: Database, settings: Settings, activity: Activity, cache: OrgCache | None = None
+) -> TenantDecision:
     """Decide which organisation an activity belongs to, or why it belongs to none."""
     tid = tenant_of(activity) or settings.default_tenant
     if not tid:
         return TenantDecision(None, None, Verdict.NO_TENANT)
     if settings.allowed_tenants and tid not in settings.allowed_tenants:
         return TenantDecision(tid, None, Verdict.NOT_ALLOWED)
-    org = await orgs.by_tenant(db, tid)
+    org = await (cache.by_tenant(db, tid) if cache else orgs.by_tenant(db, tid))
     if org is None:
         return TenantDecision(tid, None, Verdict.NOT_BOUND)
     return TenantDecision(tid, org, Verdict.OK)

@@ -13,10 +13,19 @@ from typing import Any
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
+from dialogs import invitation_handlers as invitations
 from dialogs import texts
+from dialogs.import_dialog import ImportDialog, document_options
+from dialogs.invitation_decision_dialog import InvitationDecisionDialog
+from dialogs.invitation_dialog import InvitationDialog
 from dialogs.lang import Understanding
+from dialogs.reminder_subscribe import reminder_subscribe
+from dialogs.reminder_unsubscribe import reminder_unsubscribe
+from dialogs.remiss_answer_dialog import RemissAnswerDialog
+from dialogs.remiss_deadlines import looks_like_remiss_question, remiss_deadlines
 from dialogs.responsible_dialog import ResponsibleDialog
 from dialogs.scope import scope_of
+from dialogs.summary_dialog import SummaryDialog, summary_options
 
 Handler = Callable[[DialogContext, Understanding | None, dict[str, Any]], Awaitable[None]]
 
@@ -34,12 +43,20 @@ async def _cancel(dc: DialogContext, u: Understanding | None, data: dict[str, An
 
 
 async def _none(dc: DialogContext, u: Understanding | None, data: dict[str, Any]) -> None:
+    if looks_like_remiss_question(dc.context.activity.text or ""):
+        # "vilka väntar på svar" has no intent of its own in the language layer yet.
+        await remiss_deadlines(dc, u, data)
+        return
     await _say(dc, texts.NOT_UNDERSTOOD)
 
 
 async def _responsible(dc: DialogContext, u: Understanding | None, data: dict[str, Any]) -> None:
     network = data.get("network") or (u.network if u else None)
     await dc.begin_dialog(ResponsibleDialog.__name__, {"network": network})
+
+
+async def _summary(dc: DialogContext, u: Understanding | None, data: dict[str, Any]) -> None:
+    await dc.begin_dialog(SummaryDialog.__name__, summary_options(u, data))
 
 
 class Conversation:
@@ -49,11 +66,23 @@ class Conversation:
         self._state = conversation_state.create_property("DialogState")
         self._dialogs = DialogSet(self._state)
         self._dialogs.add(ResponsibleDialog())
+        self._dialogs.add(ImportDialog())
+        self._dialogs.add(SummaryDialog())
+        self._dialogs.add(RemissAnswerDialog())
+        self._dialogs.add(InvitationDialog())
+        self._dialogs.add(InvitationDecisionDialog())
         self._handlers: dict[str, Handler] = {
             "help": _help,
             "cancel": _cancel,
             "none": _none,
             "network_responsible": _responsible,
+            "membership_summary": _summary,
+            "remiss_deadlines": remiss_deadlines,
+            "reminder_subscribe": reminder_subscribe,
+            "reminder_unsubscribe": reminder_unsubscribe,
+            "register_invitation": invitations.register_invitation,
+            "list_invitations": invitations.list_invitations,
+            invitations.DECISION_INTENT: invitations.record_decision,
         }
 
     async def on_message(self, context: TurnContext) -> None:
@@ -63,16 +92,27 @@ class Conversation:
             result = await dc.continue_dialog()
             if result.status != DialogTurnStatus.Empty:
                 return
+        # A pasted decision document or an attached file is imported, whatever else it says.
+        document = document_options(context.activity)
+        if document is not None:
+            await dc.begin_dialog(ImportDialog.__name__, document)
+            return
         value = context.activity.value
         data = value if isinstance(value, dict) else {}
         if not (context.activity.text or "").strip():
             if isinstance(data.get("intent"), str):
                 await self._route(context, data["intent"], data)
+            elif context.activity.value is None:
+                # Only attachments, and none the import can take.
+                await context.send_activity(MessageFactory.text(texts.FILE_NOT_READ))
             else:
                 await self.on_stale_submit(context)
             return
         understanding = scope_of(context).understanding
-        await self._route(context, understanding.intent if understanding else "none", {})
+        intent = understanding.intent if understanding else "none"
+        # "Vi tackar ja till …" is a decision on an invitation, whatever the intent says.
+        intent = invitations.refine_intent(context.activity.text, intent)
+        await self._route(context, intent, {})
 
     async def on_stale_submit(self, context: TurnContext) -> None:
         """A card button pressed when no dialog waits for it."""
@@ -80,8 +120,7 @@ class Conversation:
 
     async def _route(self, context: TurnContext, intent: str, data: dict[str, Any]) -> None:
         dc = await self._dialogs.create_context(context)
-        handler = self._handlers.get(intent)
-        if handler is None:
-            await _say(dc, texts.not_yet(intent))
-            return
+        # Every intent of the language layer has a handler; an unknown one (an old card's
+        # button) is treated as not understood.
+        handler = self._handlers.get(intent, _none)
         await handler(dc, scope_of(context).understanding, data)

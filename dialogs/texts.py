@@ -9,7 +9,8 @@ HELP = (
     "medlemskap*\n"
     "- **Remisser och svarsdatum.** Till exempel: *Vilka remisser går ut nästa vecka?*\n"
     "- **Inbjudningar.** Till exempel: *Ny inbjudan* eller *Vilka inbjudningar har vi?*\n"
-    "- **Påminnelser.** Till exempel: *Påminn mig om remisstider*\n\n"
+    "- **Påminnelser.** Till exempel: *Påminn mig om remisstider*\n"
+    "- **Läsa in ett beslut.** Klistra in texten eller skicka filen (.docx, .pdf) till mig.\n\n"
     "Skriv **avbryt** för att avsluta en fråga och **hjälp** när du vill se det här igen."
 )
 
@@ -21,6 +22,11 @@ NOT_UNDERSTOOD = (
 )
 
 STALE_SUBMIT = "Den knappen hör till en fråga som redan är avslutad. Börja gärna om."
+
+FILE_NOT_READ = (
+    "Den filen kan jag inte läsa här. Skicka ett beslut som .docx, .pdf eller .txt i en "
+    "personlig chatt med mig, eller klistra in texten."
+)
 
 CANCELLED = "Okej, jag avbryter. Vad vill du göra i stället?"
 NOTHING_TO_CANCEL = "Det finns inget att avbryta. Skriv **hjälp** om du vill se vad jag kan."
@@ -39,21 +45,3 @@ STORE_DOWN = (
     "Jag når inte ärendedatabasen just nu, så jag kan inte svara. Inget har sparats. "
     "Försök igen om en stund."
 )
-
-NOT_YET = {
-    "register_invitation": "registrera inbjudningar",
-    "list_invitations": "visa inbjudningar",
-    "remiss_deadlines": "svara på frågor om remisser",
-    "membership_summary": "sammanställa medlemskap",
-    "reminder_subscribe": "skicka påminnelser",
-    "reminder_unsubscribe": "skicka påminnelser",
-}
-
-
-def not_yet(intent: str) -> str:
-    """Say plainly that a capability is not in this version yet."""
-    what = NOT_YET.get(intent, "det")
-    return (
-        f"Jag förstår att du vill {what}, men det kan jag inte ännu. "
-        "Just nu kan jag svara på vem som ansvarar för ett nätverk. Skriv **hjälp** för exempel."
-    )
