@@ -12,16 +12,18 @@ everything), cached under bench/.cache/. PostgreSQL gets a copy in a database of
 
 It times the reminder pass of ``bot/reminders.py`` (``ReminderPass.run``) on a working day with
 a sender that accepts every message at once (no network, no pacing), so what is measured is the
-pass itself: finding what is due, claiming each reminder once, recording it. It prints the
-planning part (reading the watches and deciding what is due) separately. Target: ≤ 2 s.
-If the pass does not exist yet the harness says so and stops.
+pass itself, from a cold start (fresh engine, empty caches): finding what is due, claiming each
+reminder once, sending, recording. It prints the pass and its parts as the pass measures them:
+planning (subscriptions, the deadlines in the reminder window, what is due), claiming (one
+transaction), sending (to the instant sender) and recording (batched). Target: the pass ≤ 2 s on
+each backend. The stores are brought to the newest migration first (the cached ones may be
+older). If the pass does not exist yet the harness says so and stops.
 """
 
 from __future__ import annotations
 
 import argparse
 import asyncio
-import datetime as dt
 import os
 import shutil
 import sys
@@ -43,7 +45,6 @@ from store.models import ReminderDelivery, Remiss  # noqa: E402
 
 SPEC = Spec(remisser=100_000, subscriptions=5_000, history=0.95)
 TARGET_S = 2.0
-LOOKBACK_DAYS = 10
 
 
 def _load_pass() -> Any:
@@ -109,30 +110,27 @@ async def _time_pass(label: str, url: str, reminders: Any) -> float:
 
     db = Database(url)
     try:
+        await migrate.upgrade(db)  # a cached store may predate the query indexes
         async with db.session() as session, session.begin():
             await session.execute(delete(ReminderDelivery))  # every run starts with nothing sent
-
-        started = time.perf_counter()
-        watches = await reminders.reminders.watched(db, TODAY - dt.timedelta(days=LOOKBACK_DAYS))
-        due = 0
-        for watch in watches:
-            deadline = reminders.effective_deadline(watch)
-            due += reminders.due_lead(watch.lead_days, deadline, TODAY) is not None
-        planning = time.perf_counter() - started
-
         sender = InstantSender()
         policy = RetryPolicy(per_conversation_interval=0.0, concurrency=32)
         run = reminders.ReminderPass(db, sender, policy=policy, sleep=_no_sleep)
         started = time.perf_counter()
         summary = await run.run(TODAY)
         took = time.perf_counter() - started
+        found = await reminders.plan(db, TODAY)  # for the counts only, after the timing
     finally:
         await db.dispose()
+    t = summary.timings
     verdict = "met" if took <= TARGET_S else "NOT met"
     print(
-        f"  {label:<10} pass {took:6.2f} s ({verdict})   planning {planning:5.2f} s   "
-        f"{len(watches)} watches, {due} due, sent {summary.sent}, skipped {summary.skipped}, "
-        f"failed {summary.failed}"
+        f"  {label:<10} pass {took:5.2f} s ({verdict}, target {TARGET_S:.0f} s)   "
+        f"planning {t.get('planning', 0):.2f} s, claiming {t.get('claiming', 0):.2f} s, "
+        f"sending {t.get('sending', 0):.2f} s (writing results {t.get('recording', 0):.2f} s of "
+        "it)\n"
+        f"  {'':<10} {found.watches} watches in the window, {len(found.due)} due, "
+        f"sent {summary.sent}, skipped {summary.skipped}, failed {summary.failed}"
     )
     return took
 

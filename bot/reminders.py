@@ -3,8 +3,15 @@
 For every (subscription, deadline) the pass looks at the lead times (working days before the
 deadline that applies, lag 1930:173) whose day has come, and takes only the smallest: the most
 recent reminder. A bot that was down therefore sends one catch-up reminder, not a burst of stale
-ones. Each reminder is claimed in the store before it is sent (see :func:`store.reminders.claim`),
-so two instances or a restart never send it twice.
+ones.
+
+The pass reads only deadlines that can be due: from the largest lead time of the subscriptions
+it works out, for today, the last deadline whose first reminder day has come
+(:func:`reminder_window`), and the store returns the open remisser and invitations from today
+up to that day. All due reminders are claimed in one transaction before anything is sent (see
+:func:`store.reminders.claim_many`), so two instances or a restart never send one twice; the
+results are recorded in batches. A pass that is stopped before it has sent what it claimed gives
+the rest back as failed, so the next pass sends them.
 
 Teams pushes back: a 429 is honoured with its Retry-After, a 5xx or timeout is retried with
 exponential backoff and jitter, a conversation gets at most about 7 messages a second, and a
@@ -22,22 +29,28 @@ import time
 from collections import defaultdict
 from collections.abc import Awaitable, Callable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
+from typing import Any
 
 from botbuilder.core import MessageFactory
 
 from bot.proactive import Outcome, ProactiveSender, SendResult
 from dialogs.lang import is_working_day
 from dialogs.lang.workdays import non_working_reason
-from dialogs.remiss_text import deadline_of, reminder_text
+from dialogs.remiss_text import deadline_of, first_decided_for, reminder_text
 from store import reminders
 from store.db import Database
-from store.reminders import Watch
+from store.reminders import Finished, ReminderKey, Watch
 
 log = logging.getLogger(__name__)
 
 ACTOR = "system:reminders"
-# Deadlines can move forward by a few days (a long Easter or Christmas); look back a little more.
-_LOOKBACK_DAYS = 10
+# Results are written when this many have gathered (and at the end of the pass).
+RECORD_BATCH = 500
+# No reminder is planned further ahead than this (lead times are at most 30 working days).
+_MAX_WINDOW_DAYS = 400
+_STOPPED = "passet avbröts innan påminnelsen skickades"
+_GONE_BEFORE = "konversationen försvann innan påminnelsen skickades"
 
 
 @dataclass(frozen=True)
@@ -69,6 +82,8 @@ class PassSummary:
     gone: int = 0
     not_due: int = 0
     details: list[str] = field(default_factory=list)
+    # Seconds spent planning, claiming, sending and recording (for benchmarks and logs).
+    timings: dict[str, float] = field(default_factory=dict)
 
     def line(self) -> str:
         """A short Swedish summary for the command line."""
@@ -78,6 +93,7 @@ class PassSummary:
         )
 
 
+@lru_cache(maxsize=16384)
 def send_day(effective_deadline: dt.date, lead: int) -> dt.date:
     """The working day ``lead`` working days before the deadline (0: the deadline itself)."""
     day = effective_deadline
@@ -90,15 +106,45 @@ def send_day(effective_deadline: dt.date, lead: int) -> dt.date:
     return day
 
 
-def due_lead(leads: Sequence[int], effective_deadline: dt.date, today: dt.date) -> int | None:
-    """The lead time to remind of today: the smallest one whose day has come, if any.
-
-    Nothing is due after the deadline, nor before the first lead's day.
-    """
+@lru_cache(maxsize=65536)
+def _due_lead(leads: tuple[int, ...], effective_deadline: dt.date, today: dt.date) -> int | None:
     if today > effective_deadline:
         return None
     come = [lead for lead in leads if send_day(effective_deadline, lead) <= today]
     return min(come) if come else None
+
+
+def due_lead(leads: Sequence[int], effective_deadline: dt.date, today: dt.date) -> int | None:
+    """The lead time to remind of today: the smallest one whose day has come, if any.
+
+    Nothing is due after the deadline, nor before the first lead's day. Cached: a pass asks
+    the same few questions (lead times, deadline, today) thousands of times.
+    """
+    return _due_lead(tuple(leads), effective_deadline, today)
+
+
+@dataclass(frozen=True)
+class Window:
+    """The deadlines that can have a reminder due on one day."""
+
+    remisser: tuple[dt.date, dt.date]  # remisstider as decided, both ends included
+    invitations: tuple[dt.date, dt.date]  # reply dates, both ends included
+
+
+def reminder_window(today: dt.date, largest_lead: int) -> Window:
+    """The deadlines that can have a reminder due today, for lead times up to ``largest_lead``.
+
+    A deadline has a reminder due once its largest lead's day has come and until the day
+    itself. Reminder days grow with the deadline, so these are the deadlines from today up to
+    the last one whose largest lead's day is today or earlier. A remisstid that moves (lag
+    1930:173) applies later than decided: remisstider from the day after the last working day
+    before today count.
+    """
+    last = today
+    limit = today + dt.timedelta(days=_MAX_WINDOW_DAYS)
+    while last < limit and send_day(last + dt.timedelta(days=1), largest_lead) <= today:
+        last += dt.timedelta(days=1)
+    return Window(remisser=(first_decided_for(today), last), invitations=(today, last))
 
 
 def effective_deadline(watch: Watch) -> dt.date:
@@ -106,6 +152,62 @@ def effective_deadline(watch: Watch) -> dt.date:
     if watch.item.kind == "remiss":
         return deadline_of(watch.item.deadline).effective
     return watch.item.deadline
+
+
+@dataclass(frozen=True)
+class Due:
+    """A reminder due today: the watch, the deadline that applies and the lead time."""
+
+    watch: Watch
+    deadline: dt.date
+    lead: int
+
+    @property
+    def key(self) -> ReminderKey:
+        """The reminder's unique key in the store."""
+        return ReminderKey(
+            self.watch.subscription_id, self.watch.item.case_id, self.deadline, self.lead
+        )
+
+
+@dataclass
+class Plan:
+    """What one pass found: the watches in the window and the reminders due among them."""
+
+    due: list[Due] = field(default_factory=list)
+    watches: int = 0
+    not_due: int = 0
+    refused: int = 0  # across organisations: never sent
+
+
+async def plan(db: Database, today: dt.date) -> Plan:
+    """Find the reminders due on ``today`` (claimed or not)."""
+    found = Plan()
+    subscribed = await reminders.watchers(db)
+    if not subscribed:
+        return found
+    window = reminder_window(today, max(max(w.lead_days, default=0) for w in subscribed))
+    watches = await reminders.watched(
+        db, subscribed, remisser_between=window.remisser, invitations_between=window.invitations
+    )
+    found.watches = len(watches)
+    for watch in watches:
+        if not (
+            watch.organisation_id
+            == watch.item.organisation_id
+            == watch.conversation_organisation_id
+        ):
+            # The store query already refuses this; a reminder must never cross tenants.
+            log.error("reminder across organisations refused: %s", watch.subscription_id)
+            found.refused += 1
+            continue
+        deadline = effective_deadline(watch)
+        lead = due_lead(watch.lead_days, deadline, today)
+        if lead is None:
+            found.not_due += 1
+        else:
+            found.due.append(Due(watch, deadline, lead))
+    return found
 
 
 class _Pacer:
@@ -149,47 +251,76 @@ class ReminderPass:
         if not is_working_day(today):
             self.summary.details.append(f"ingen utskicksdag ({non_working_reason(today)})")
             return self.summary
-        watches = await reminders.watched(self._db, today - dt.timedelta(days=_LOOKBACK_DAYS))
-        by_conversation: dict[int, list[tuple[Watch, dt.date, int]]] = defaultdict(list)
-        for watch in watches:
-            if not (
-                watch.organisation_id
-                == watch.item.organisation_id
-                == watch.conversation_organisation_id
-            ):
-                # The store query already refuses this; a reminder must never cross tenants.
-                log.error("reminder across organisations refused: %s", watch.subscription_id)
-                self.summary.skipped += 1
-                continue
-            deadline = effective_deadline(watch)
-            lead = due_lead(watch.lead_days, deadline, today)
-            if lead is None:
-                self.summary.not_due += 1
-                continue
-            by_conversation[watch.conversation_reference_id].append((watch, deadline, lead))
+        clock = time.perf_counter
+        started = clock()
+        found = await plan(self._db, today)
+        self.summary.skipped += found.refused
+        self.summary.not_due += found.not_due
+        planned = clock()
+        claimed = await reminders.claim_many(self._db, [d.key for d in found.due])
+        # What another instance (or an earlier pass) has claimed is not ours to send.
+        self.summary.skipped += len(found.due) - len(claimed)
+        mine = [(d, claimed[d.key]) for d in found.due if d.key in claimed]
+        refs = await reminders.references(
+            self._db, {d.watch.conversation_reference_id for d, _ in mine}
+        )
+        self.summary.timings["planning"] = planned - started
+        self.summary.timings["claiming"] = clock() - planned
+        sending = clock()
+        book = _Book(self._db, {delivery_id for _, delivery_id in mine})
+        by_conversation: dict[int, list[tuple[Due, int]]] = defaultdict(list)
+        for due, delivery_id in mine:
+            by_conversation[due.watch.conversation_reference_id].append((due, delivery_id))
         gate = asyncio.Semaphore(self._policy.concurrency)
 
-        async def conversation(items: list[tuple[Watch, dt.date, int]]) -> None:
+        async def conversation(reference_id: int, items: list[tuple[Due, int]]) -> None:
+            reference = refs.get(reference_id)
+            if reference is None:
+                # Deactivated since planning: give them back for when the user returns.
+                await book.add([Finished(i, reminders.GONE, 0, _GONE_BEFORE) for _, i in items])
+                return
             pacer = _Pacer(self._policy.per_conversation_interval)
             async with gate:
-                for watch, deadline, lead in items:
-                    if not await self._deliver(watch, deadline, lead, today, pacer):
-                        return  # the conversation is gone: nothing more goes to it
+                for n, (due, delivery_id) in enumerate(items):
+                    if not await self._deliver(due, delivery_id, reference, today, pacer, book):
+                        # The conversation is gone: nothing more goes to it now, and what was
+                        # claimed for it is kept as gone, to be sent if the user comes back.
+                        rest = items[n + 1 :]
+                        await book.add(
+                            [Finished(i, reminders.GONE, 0, _GONE_BEFORE) for _, i in rest]
+                        )
+                        return
 
-        await asyncio.gather(*(conversation(items) for items in by_conversation.values()))
+        try:
+            # Every conversation runs to its end before the book is closed, also when one
+            # fails: a reminder given back while still being sent could go out twice.
+            outcomes = await asyncio.gather(
+                *(conversation(r, i) for r, i in by_conversation.items()), return_exceptions=True
+            )
+        finally:
+            # Also on cancellation (the scheduler stopping): record what was sent, and give
+            # back what was claimed but never tried, so that the next pass sends it.
+            await asyncio.shield(book.close(_STOPPED))
+        for outcome in outcomes:
+            if isinstance(outcome, BaseException):
+                raise outcome
+        # Recording overlaps sending (a batch is written while other conversations send).
+        self.summary.timings["sending"] = clock() - sending
+        self.summary.timings["recording"] = book.seconds
         return self.summary
 
     async def _deliver(
-        self, watch: Watch, deadline: dt.date, lead: int, today: dt.date, pacer: _Pacer
+        self,
+        due: Due,
+        delivery_id: int,
+        reference: dict[str, Any],
+        today: dt.date,
+        pacer: _Pacer,
+        book: _Book,
     ) -> bool:
-        """Claim, send and record one reminder; False when the conversation is gone."""
-        item = watch.item
-        delivery_id = await reminders.claim(
-            self._db, watch.subscription_id, item.case_id, deadline, lead
-        )
-        if delivery_id is None:
-            self.summary.skipped += 1  # sent, or being sent, by this or another instance
-            return True
+        """Send and record one claimed reminder; False when the conversation is gone."""
+        item = due.watch.item
+        book.trying(delivery_id)
         text = reminder_text(
             kind=item.kind,
             title=item.title,
@@ -198,36 +329,34 @@ class ReminderPass:
             today=today,
             pending=item.pending,
         )
-        result, tries = await self._send_with_retries(watch, text, pacer)
+        result, tries = await self._send_with_retries(reference, text, pacer)
         if result.outcome is Outcome.SENT:
-            await reminders.finish(self._db, delivery_id, status=reminders.SENT, tries=tries)
+            await book.add([Finished(delivery_id, reminders.SENT, tries)])
             self.summary.sent += 1
             return True
         if result.outcome is Outcome.GONE:
-            await reminders.finish(
-                self._db, delivery_id, status=reminders.GONE, tries=tries, error=result.error
+            await book.add(
+                [Finished(delivery_id, reminders.GONE, tries, result.error)],
+                gone=due.watch.conversation_reference_id,
             )
-            await reminders.deactivate_conversation(self._db, watch.conversation_reference_id)
             self.summary.gone += 1
             return False
-        await reminders.finish(
-            self._db, delivery_id, status=reminders.FAILED, tries=tries, error=result.error
-        )
+        await book.add([Finished(delivery_id, reminders.FAILED, tries, result.error)])
         self.summary.failed += 1
         log.warning(
             "reminder kept for the next pass",
-            extra={"subscription": watch.subscription_id, "error": result.error},
+            extra={"subscription": due.watch.subscription_id, "error": result.error},
         )
         return True
 
     async def _send_with_retries(
-        self, watch: Watch, text: str, pacer: _Pacer
+        self, reference: dict[str, Any], text: str, pacer: _Pacer
     ) -> tuple[SendResult, int]:
         policy = self._policy
         result = SendResult(Outcome.REJECTED, error="not tried")
         for attempt in range(1, policy.max_attempts + 1):
             await pacer.wait()
-            result = await self._sender.send(watch.reference, MessageFactory.text(text))
+            result = await self._sender.send(reference, MessageFactory.text(text))
             if result.outcome in (Outcome.SENT, Outcome.GONE, Outcome.REJECTED):
                 return result, attempt
             if attempt == policy.max_attempts:
@@ -238,3 +367,53 @@ class ReminderPass:
                 delay = policy.backoff(attempt, self._rng)
             await self._sleep(delay)
         return result, policy.max_attempts
+
+
+class _Book:
+    """Collects the results of a pass and writes them in batches, one transaction each."""
+
+    def __init__(self, db: Database, claimed: set[int]) -> None:
+        self._db = db
+        self._open = set(claimed)  # claimed and not yet tried
+        self._results: list[Finished] = []
+        self._gone: set[int] = set()
+        self._lock = asyncio.Lock()
+        self.seconds = 0.0
+
+    def trying(self, delivery_id: int) -> None:
+        """Note that a reminder is being sent: if the pass stops now, it stays claimed.
+
+        Whether it reached Teams is then unknown, and a reminder goes out at most once.
+        """
+        self._open.discard(delivery_id)
+
+    async def add(self, results: Sequence[Finished], gone: int | None = None) -> None:
+        """Note results (and a gone conversation); write them when a batch has gathered."""
+        self._results.extend(results)
+        self._open.difference_update(r.delivery_id for r in results)
+        if gone is not None:
+            # At once: the conversation is not tried again in this pass nor the next.
+            self._gone.add(gone)
+        if len(self._results) >= RECORD_BATCH or gone is not None:
+            await self.flush()
+
+    async def flush(self) -> None:
+        """Write what has gathered."""
+        async with self._lock:
+            results, self._results = self._results, []
+            gone, self._gone = self._gone, set()
+            if not results and not gone:
+                return
+            started = time.perf_counter()
+            try:
+                await reminders.finish_many(self._db, results, gone_conversations=gone)
+            finally:
+                self.seconds += time.perf_counter() - started
+
+    async def close(self, unsent_error: str) -> None:
+        """Give back what was claimed and not sent (as failed, 0 tries), then write it all."""
+        if self._open:
+            log.warning("reminder pass stopped with %d reminders unsent", len(self._open))
+            self._results.extend(Finished(i, reminders.FAILED, 0, unsent_error) for i in self._open)
+            self._open.clear()
+        await self.flush()

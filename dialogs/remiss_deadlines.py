@@ -8,16 +8,18 @@ Happy path::
     Användare: Södermalm har svarat på remissen 171-482/2016
     Bot:       [kort] Ska jag notera att Södermalms stadsdelsnämnd har svarat …?  [Ja] [Nej]
 
-One remiss is answered in a sentence, several in an Adaptive Card, sorted by deadline. A
-message that says a recipient "har svarat" starts :class:`RemissAnswerDialog`.
+One remiss is answered in a sentence, several in an Adaptive Card, sorted by deadline. The store
+filters, orders and counts in SQL and hands out one page (:data:`PAGE_SIZE`); a longer list says
+how many more there are and gets a *Visa fler* button whose data (``{"intent":
+"remiss_deadlines", "list": …, "offset": …}``) the router brings back here. A message that says
+a recipient "har svarat" starts :class:`RemissAnswerDialog`.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 import re
-from collections.abc import Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import Any
 
 from botbuilder.core import MessageFactory
@@ -25,17 +27,24 @@ from botbuilder.dialogs import DialogContext
 
 from dialogs.lang import Understanding, format_date, format_span
 from dialogs.remiss_answer_dialog import RemissAnswerDialog
-from dialogs.remiss_match import is_recipient, recipient_named
+from dialogs.remiss_match import recipient_named
 from dialogs.remiss_text import (
+    PAGE_SIZE,
     deadline_of,
+    first_decided_for,
     join_names,
-    list_summary,
-    remiss_card,
+    last_decided_for,
+    remiss_list,
     remiss_sentence,
 )
 from dialogs.scope import TurnScope, scope_of
 from store import remisser
-from store.remisser import RemissView
+from store.remisser import RemissPage, RemissView
+
+INTENT = "remiss_deadlines"
+# What a "Visa fler" button lists; the rest of its data are the question's filters.
+WAITING, OVERDUE, SPAN, UNIT = "waiting", "overdue", "span", "unit"
+_ANSWERED_SHOWN = 10
 
 _ANSWERED = re.compile(
     r"\b(har\s+(?:nu\s+)?(?:be)?svarat|(?:be)?svarat\s+på|lämnat\s+(?:sitt\s+)?svar)",
@@ -61,6 +70,7 @@ class RemissQuestion:
     span: tuple[dt.date, dt.date, str] | None
     overdue: bool
     records_answer: bool
+    offset: int = 0
 
 
 def read_question(u: Understanding | None, text: str) -> RemissQuestion:
@@ -79,29 +89,51 @@ def read_question(u: Understanding | None, text: str) -> RemissQuestion:
     )
 
 
+def question_from_button(data: dict[str, Any]) -> RemissQuestion | None:
+    """Read the question a *Visa fler* button carries; None when the data is not one."""
+    kind = data.get("list")
+    if kind not in (WAITING, OVERDUE, SPAN, UNIT):
+        return None
+    try:
+        offset = max(0, int(data.get("offset", 0)))
+        span = None
+        if data.get("start") and data.get("end"):
+            start = dt.date.fromisoformat(str(data["start"]))
+            end = dt.date.fromisoformat(str(data["end"]))
+            span = (start, end, "")
+    except (TypeError, ValueError):
+        return None  # an old or hand-made button: answer as if nothing was asked
+    unit = data.get("unit") if isinstance(data.get("unit"), str) else None
+    return RemissQuestion(
+        number=None,
+        unit=unit if kind == UNIT else None,
+        span=span,
+        overdue=kind == OVERDUE or bool(data.get("overdue")),
+        records_answer=False,
+        offset=offset,
+    )
+
+
 def looks_like_remiss_question(text: str) -> bool:
     """True for remiss questions the language layer does not classify yet ("väntar på svar")."""
     return bool(_WAITING.search(text))
 
 
-def _sorted_open_first(items: Sequence[RemissView], today: dt.date) -> list[RemissView]:
-    """Upcoming deadlines first (soonest first), then those that have passed."""
-    return sorted(
-        items,
-        key=lambda r: (
-            deadline_of(r.deadline).effective < today,
-            deadline_of(r.deadline).effective,
-        ),
-    )
-
-
-def _by_deadline(items: Sequence[RemissView]) -> list[RemissView]:
-    return sorted(items, key=lambda r: (deadline_of(r.deadline).effective, r.title))
-
-
 def _span_text(span: tuple[dt.date, dt.date, str]) -> str:
     start, end, _ = span
     return format_span(start, end)
+
+
+def _button(kind: str, q: RemissQuestion) -> dict[str, Any]:
+    """The *Visa fler* data: the intent, what is listed and its filters."""
+    data: dict[str, Any] = {"intent": INTENT, "list": kind}
+    if q.span:
+        data["start"], data["end"] = q.span[0].isoformat(), q.span[1].isoformat()
+    if q.unit:
+        data["unit"] = q.unit
+    if q.overdue:
+        data["overdue"] = True
+    return data
 
 
 async def _reply(dc: DialogContext, text: str, card: Any = None) -> None:
@@ -110,14 +142,22 @@ async def _reply(dc: DialogContext, text: str, card: Any = None) -> None:
 
 
 async def _answer_list(
-    dc: DialogContext, title: str, found: Sequence[RemissView], empty: str, today: dt.date
+    dc: DialogContext,
+    title: str,
+    page: RemissPage,
+    empty: str,
+    today: dt.date,
+    more: dict[str, Any],
 ) -> None:
-    if not found:
+    if page.total == 0:
         await _reply(dc, empty)
-    elif len(found) == 1:
-        await _reply(dc, remiss_sentence(found[0], today))
+    elif page.total == 1 and page.offset == 0 and page.items:
+        await _reply(dc, remiss_sentence(page.items[0], today))
+    elif not page.items:
+        await _reply(dc, f"{title}: {page.total} st. Det finns inga fler att visa.")
     else:
-        await _reply(dc, list_summary(title, found, today), remiss_card(title, found, today))
+        text, card = remiss_list(title, page, today, more=more)
+        await _reply(dc, text, card)
 
 
 async def _by_number(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> None:
@@ -167,45 +207,75 @@ async def _record_answer(
     )
 
 
-async def _by_unit(
-    dc: DialogContext, scope: TurnScope, q: RemissQuestion, all_remisser: list[RemissView]
-) -> None:
+async def _by_unit(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> None:
     assert q.unit is not None
-    unit_id = await remisser.unit_id(scope.db, scope.organisation.id, q.unit)
-    addressed = [
-        (r, rec) for r in all_remisser for rec in r.recipients if is_recipient(rec, q.unit, unit_id)
-    ]
-    waiting = [r for r, rec in addressed if not rec.answered]
+    org, today = scope.organisation.id, scope.today
+    decided_from = decided_to = None
     if q.span:
-        start, end, _ = q.span
-        waiting = [r for r in waiting if start <= deadline_of(r.deadline).effective <= end]
+        decided_from, decided_to = first_decided_for(q.span[0]), last_decided_for(q.span[1])
     if q.overdue:
-        waiting = [r for r in waiting if deadline_of(r.deadline).effective < scope.today]
+        cut = first_decided_for(today) - dt.timedelta(days=1)
+        decided_to = cut if decided_to is None else min(decided_to, cut)
+    page = await remisser.page(
+        scope.db,
+        org,
+        unit=q.unit,
+        decided_from=decided_from,
+        decided_to=decided_to,
+        upcoming_from=first_decided_for(today),
+        limit=PAGE_SIZE,
+        offset=q.offset,
+    )
     empty = f"{q.unit} har inga remisser kvar att svara på."
-    done = [(r, rec) for r, rec in addressed if rec.answered]
-    if done:
-        answered = join_names(
-            [
-                f"{r.number}" + (f" ({format_date(rec.answered_on)})" if rec.answered_on else "")
-                for r, rec in done
+    if page.total == 0:
+        done, total = await remisser.answered_by(scope.db, org, q.unit, limit=_ANSWERED_SHOWN)
+        if done:
+            named = [
+                d.number + (f" ({format_date(d.answered_on)})" if d.answered_on else "")
+                for d in done
             ]
-        )
-        empty += f" Svar är redan lämnat på {answered}."
+            if total > len(done):
+                named.append(f"{total - len(done)} till")
+            empty += f" Svar är redan lämnat på {join_names(named)}."
     await _answer_list(
-        dc,
-        f"Remisser som {q.unit} ska svara på",
-        _sorted_open_first(waiting, scope.today),
-        empty,
-        scope.today,
+        dc, f"Remisser som {q.unit} ska svara på", page, empty, today, _button(UNIT, q)
+    )
+
+
+async def _by_span(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> None:
+    assert q.span is not None
+    org, today = scope.organisation.id, scope.today
+    when = _span_text(q.span)
+    page = await remisser.page(
+        scope.db,
+        org,
+        decided_from=first_decided_for(q.span[0]),
+        decided_to=last_decided_for(q.span[1]),
+        limit=PAGE_SIZE,
+        offset=q.offset,
+    )
+    empty = f"Ingen remiss har sista svarsdag {when}."
+    if page.total == 0:
+        upcoming = await remisser.page(
+            scope.db, org, open_only=True, decided_from=first_decided_for(today), limit=1
+        )
+        if upcoming.items:
+            nxt = upcoming.items[0]
+            empty += (
+                f" Nästa sista svarsdag är {format_date(deadline_of(nxt.deadline).effective)} "
+                f"({nxt.number} {nxt.title})."
+            )
+    await _answer_list(
+        dc, f"Remisser med sista svarsdag {when}", page, empty, today, _button(SPAN, q)
     )
 
 
 async def remiss_deadlines(
     dc: DialogContext, u: Understanding | None, data: dict[str, Any]
 ) -> None:
-    """Answer a remiss question, or start recording an answer."""
+    """Answer a remiss question (or a *Visa fler* press), or start recording an answer."""
     scope = scope_of(dc.context)
-    q = read_question(u, dc.context.activity.text or "")
+    q = question_from_button(data) or read_question(u, dc.context.activity.text or "")
     today = scope.today
     if q.number:
         await _by_number(dc, scope, q)
@@ -217,41 +287,44 @@ async def remiss_deadlines(
             "*Södermalm har svarat på remissen 171-482/2016*.",
         )
         return
-    found = await remisser.remisser(scope.db, scope.organisation.id)
     if q.unit:
-        await _by_unit(dc, scope, q, found)
+        await _by_unit(dc, scope, q)
         return
     if q.span:
-        start, end, _ = q.span
-        hits = [r for r in found if start <= deadline_of(r.deadline).effective <= end]
-        when = _span_text(q.span)
-        empty = f"Ingen remiss har sista svarsdag {when}."
-        upcoming = [r for r in _by_deadline(found) if r.is_open]
-        upcoming = [r for r in upcoming if deadline_of(r.deadline).effective >= today]
-        if upcoming:
-            nxt = upcoming[0]
-            empty += (
-                f" Nästa sista svarsdag är {format_date(deadline_of(nxt.deadline).effective)} "
-                f"({nxt.number} {nxt.title})."
-            )
-        await _answer_list(
-            dc, f"Remisser med sista svarsdag {when}", _by_deadline(hits), empty, today
-        )
+        await _by_span(dc, scope, replace(q, overdue=False))
         return
+    org = scope.organisation.id
     if q.overdue:
-        late = [r for r in found if r.is_open and deadline_of(r.deadline).effective < today]
+        page = await remisser.page(
+            scope.db,
+            org,
+            open_only=True,
+            decided_to=first_decided_for(today) - dt.timedelta(days=1),
+            limit=PAGE_SIZE,
+            offset=q.offset,
+        )
         await _answer_list(
             dc,
             "Remisser där sista svarsdag har passerat",
-            _by_deadline(late),
+            page,
             "Ingen remiss har passerat sista svarsdag utan svar från alla.",
             today,
+            _button(OVERDUE, q),
         )
         return
+    page = await remisser.page(
+        scope.db,
+        org,
+        open_only=True,
+        upcoming_from=first_decided_for(today),
+        limit=PAGE_SIZE,
+        offset=q.offset,
+    )
     await _answer_list(
         dc,
         "Remisser som väntar på svar",
-        _sorted_open_first([r for r in found if r.is_open], today),
+        page,
         "Inga remisser väntar på svar just nu.",
         today,
+        _button(WAITING, q),
     )

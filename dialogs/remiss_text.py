@@ -7,17 +7,30 @@ working day (lag 1930:173, 2 §), and every answer says so when it does.
 from __future__ import annotations
 
 import datetime as dt
+import json
 from collections.abc import Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from botbuilder.schema import Attachment
 
-from dialogs.cards import adaptive_card, fact_set, heading, safe, text_block
-from dialogs.lang import adjust_deadline, format_date, working_days_between
-from store.remisser import RemissView
+from dialogs.cards import adaptive_card, fact_set, heading, safe, submit, text_block
+from dialogs.lang import adjust_deadline, is_working_day, working_days_between
+from dialogs.lang import format_date as _format_date
+from store.remisser import RemissPage, RemissView
 
 LAW = "lag 1930:173"
+# Teams refuses a message over about 28 kB; the card keeps well under it, and the card and its
+# text together stay under it as well (measured like dialogs/summary_card.py's card_size).
+CARD_BUDGET_BYTES = 24_000
+MESSAGE_BUDGET_BYTES = 27_000
+PAGE_SIZE = 10
+MORE_HINT = "Fråga om en period, t.ex. *remisser nästa vecka*"
+SHOW_MORE = "Visa fler"
+
+# A list shows the same few dozen dates over and over; Babel formatting is the slow part.
+format_date = lru_cache(maxsize=4096)(_format_date)
 
 
 @dataclass(frozen=True)
@@ -34,10 +47,33 @@ class Deadline:
         return self.reason is not None
 
 
+@lru_cache(maxsize=8192)
 def deadline_of(decided: dt.date) -> Deadline:
-    """The deadline that applies to a remisstid."""
+    """The deadline that applies to a remisstid (cached: it depends on the date alone)."""
     effective, reason = adjust_deadline(decided)
     return Deadline(decided, effective, reason)
+
+
+def _last_working_day_on_or_before(day: dt.date) -> dt.date:
+    while not is_working_day(day):
+        day -= dt.timedelta(days=1)
+    return day
+
+
+@lru_cache(maxsize=1024)
+def first_decided_for(effective: dt.date) -> dt.date:
+    """The earliest remisstid whose applying deadline is ``effective`` or later.
+
+    A remisstid moves to the next working day, so every day after the last working day before
+    ``effective`` moves to ``effective`` or later, and no day before it does.
+    """
+    return _last_working_day_on_or_before(effective - dt.timedelta(days=1)) + dt.timedelta(days=1)
+
+
+@lru_cache(maxsize=1024)
+def last_decided_for(effective: dt.date) -> dt.date:
+    """The latest remisstid whose applying deadline is ``effective`` or earlier."""
+    return _last_working_day_on_or_before(effective)
 
 
 def join_names(names: Sequence[str]) -> str:
@@ -52,6 +88,7 @@ def _days(n: int) -> str:
     return f"{n} arbetsdag" if n == 1 else f"{n} arbetsdagar"
 
 
+@lru_cache(maxsize=8192)
 def days_left(today: dt.date, effective: dt.date) -> str:
     """Working days left, or how late: "5 arbetsdagar kvar", "i dag", "3 arbetsdagar sedan"."""
     if effective == today:
@@ -123,25 +160,102 @@ def _remiss_block(remiss: RemissView, today: dt.date) -> list[dict[str, Any]]:
     ]
 
 
-def remiss_card(title: str, remisser: Sequence[RemissView], today: dt.date) -> Attachment:
-    """An Adaptive Card listing remisser, in the order given."""
+def card_size(attachment: Attachment) -> int:
+    """The card's size in bytes as JSON on the wire (non-ASCII escaped, as botbuilder sends)."""
+    return len(json.dumps(attachment.content))
+
+
+def _span(page: RemissPage, shown: int) -> str:
+    return f"{page.offset + 1}–{page.offset + shown}"
+
+
+def _more_text(remaining: int, hint: str) -> str:
+    return f"… och {remaining} till. {hint}, eller tryck på *{SHOW_MORE}*."
+
+
+def _card(
+    title: str,
+    page: RemissPage,
+    shown: int,
+    today: dt.date,
+    more: dict[str, Any] | None,
+    hint: str,
+) -> Attachment:
+    items = page.items[:shown]
     body: list[dict[str, Any]] = [heading(safe(title))]
-    for remiss in remisser:
+    remaining = page.total - page.offset - shown
+    if page.offset or remaining > 0:
+        body.append(
+            text_block(
+                f"Visar {_span(page, shown)} av {page.total}, efter sista svarsdag.", subtle=True
+            )
+        )
+    for remiss in items:
         body.extend(_remiss_block(remiss, today))
+    actions: list[dict[str, Any]] = []
+    if remaining > 0:
+        body.append(text_block(_more_text(remaining, hint), separator=True, spacing="Medium"))
+        if more is not None:
+            actions.append(submit(SHOW_MORE, {**more, "offset": page.offset + shown}))
     fallback = "\n".join(
-        f"{r.number} {r.title}: {format_date(deadline_of(r.deadline).effective)}" for r in remisser
+        f"{r.number} {r.title}: {format_date(deadline_of(r.deadline).effective)}" for r in items
     )
-    return adaptive_card(body, fallback_text=f"{title}\n{fallback}")
+    return adaptive_card(body, actions, fallback_text=f"{title}\n{fallback}")
 
 
-def list_summary(title: str, remisser: Sequence[RemissView], today: dt.date) -> str:
-    """The message text that goes with a list card: the answer in one line, then the dates."""
-    lines = [f"{title}: {len(remisser)} st."]
-    for r in remisser:
+def _text(title: str, page: RemissPage, shown: int, today: dt.date, hint: str) -> str:
+    remaining = page.total - page.offset - shown
+    head = f"{title}: {page.total} st."
+    if page.offset:
+        head += f" Här är nummer {_span(page, shown)}."
+    elif remaining > 0:
+        head += f" Här är de {shown} första, efter sista svarsdag."
+    lines = [head]
+    for r in page.items[:shown]:
         dl = deadline_of(r.deadline)
         left = days_left(today, dl.effective)
         lines.append(f"- {r.number} {r.title}: {format_date(dl.effective)} ({left})")
+    if remaining > 0:
+        lines.append(_more_text(remaining, hint))
     return "\n".join(lines)
+
+
+def remiss_list(
+    title: str,
+    page: RemissPage,
+    today: dt.date,
+    *,
+    more: dict[str, Any] | None = None,
+    hint: str = MORE_HINT,
+) -> tuple[str, Attachment]:
+    """The message text and the card for one page of a remiss list, small enough for Teams.
+
+    Shows the page's remisser in the order given, as many as fit: the card within
+    :data:`CARD_BUDGET_BYTES` and card and text together within :data:`MESSAGE_BUDGET_BYTES`
+    (long titles and many recipients shrink the page). When more match, both say how many and
+    the card gets a *Visa fler* button that posts ``more`` with the next offset.
+
+    Args:
+        title: What the list is ("Remisser som väntar på svar").
+        page: The remisser to show and how many match in all.
+        today: The day the answer is for.
+        more: The button's data without the offset (``{"intent": …, filters}``); None: no
+            button.
+        hint: How to ask for fewer.
+
+    Returns:
+        The text and the card.
+    """
+    shown = len(page.items)
+    while True:
+        card = _card(title, page, shown, today, more, hint)
+        text = _text(title, page, shown, today, hint)
+        size = card_size(card)
+        if shown <= 1 or (
+            size <= CARD_BUDGET_BYTES and size + len(json.dumps(text)) <= MESSAGE_BUDGET_BYTES
+        ):
+            return text, card
+        shown -= 1
 
 
 def reminder_text(

@@ -274,6 +274,8 @@ class Remiss(Base):
 
     __tablename__ = "remiss"
     __audited__ = True
+    # Remiss answers filter one organisation's remisser by remisstid (migration 0002).
+    __table_args__ = (Index("ix_remiss_organisation_id_deadline", "organisation_id", "deadline"),)
 
     id: Mapped[int] = mapped_column(primary_key=True)
     case_id: Mapped[int] = mapped_column(ForeignKey("case.id", ondelete="CASCADE"), unique=True)
@@ -298,7 +300,11 @@ class RemissRecipient(Base):
 
     __tablename__ = "remiss_recipient"
     __audited__ = True
-    __table_args__ = (UniqueConstraint("remiss_id", "name"),)
+    __table_args__ = (
+        UniqueConstraint("remiss_id", "name"),
+        # "Is it still open?" is asked per remiss of a page or a reminder window (migration 0002).
+        Index("ix_remiss_recipient_remiss_id_status", "remiss_id", "status"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     remiss_id: Mapped[int] = mapped_column(ForeignKey("remiss.id", ondelete="CASCADE"))
@@ -357,7 +363,11 @@ class ReminderDelivery(Base):
     """One reminder, sent at most once: the unique key is the exactly-once guarantee."""
 
     __tablename__ = "reminder_delivery"
-    __table_args__ = (UniqueConstraint("subscription_id", "case_id", "deadline", "lead_days"),)
+    __table_args__ = (
+        UniqueConstraint("subscription_id", "case_id", "deadline", "lead_days"),
+        # A pass looks up the few failed or gone deliveries it may take over (migration 0002).
+        Index("ix_reminder_delivery_status_deadline", "status", "deadline"),
+    )
 
     id: Mapped[int] = mapped_column(primary_key=True)
     subscription_id: Mapped[int] = mapped_column(ForeignKey("reminder_subscription.id"))

@@ -2,21 +2,30 @@
 
 A subscription belongs to one user in one conversation of one organisation and watches all its
 deadlines, one case, or the remisser sent to one unit. A reminder is identified by
-(subscription, case, deadline, lead days): :func:`claim` inserts that row in its own committed
-transaction before anything is sent, so two bot instances, or a restart, cannot send it twice.
-A delivery that failed (or whose conversation was gone) may be claimed again later; one that is
-pending or sent never is.
+(subscription, case, deadline, lead days): :func:`claim_many` inserts those rows in one committed
+transaction before anything is sent (``INSERT … ON CONFLICT DO NOTHING RETURNING``), so two bot
+instances, or a restart, cannot send one twice: the unique key lets exactly one insert win. A
+delivery that failed (or whose conversation was gone) may be claimed again later, and so may
+one left pending for an hour by a process that died; one that was sent never is.
+
+A pass reads only what can be due: :func:`watchers` gives the active subscriptions, the caller
+works out from their lead times which deadlines can have a reminder due today, and
+:func:`watched` reads only the open remisser and invitations with a deadline in those dates.
+Results are recorded in batches (:func:`finish_many`).
 """
 
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
-from dataclasses import dataclass, field
-from typing import Any
+from collections import defaultdict
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from typing import Any, TypeVar
 
-from sqlalchemy import and_, select, update
-from sqlalchemy.exc import IntegrityError
+from sqlalchemy import and_, exists, or_, select, update
+from sqlalchemy.dialects import postgresql, sqlite
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.cases import normalize_number
 from store.conversations import ConversationKey
@@ -41,6 +50,12 @@ FAILED = "failed"
 GONE = "gone"
 # A delivery in one of these states was never accepted by the connector: trying again is safe.
 RETRYABLE = (FAILED, GONE)
+# Rows per statement: well under SQLite's 32 766 and asyncpg's 32 767 bound parameters.
+_CHUNK = 1000
+# PostgreSQL's "deadlock detected": two passes claiming at the same moment may meet (keys are
+# inserted in one order everywhere, so this is a safety net, not the plan).
+_DEADLOCK = "40P01"
+_T = TypeVar("_T")
 
 
 @dataclass(frozen=True)
@@ -84,6 +99,19 @@ class WatchedDeadline:
 
 
 @dataclass(frozen=True)
+class Watcher:
+    """An active subscription whose conversation is active, and that conversation's owner."""
+
+    subscription_id: int
+    organisation_id: int
+    conversation_reference_id: int
+    conversation_organisation_id: int | None
+    case_id: int | None
+    unit_id: int | None
+    lead_days: tuple[int, ...]
+
+
+@dataclass(frozen=True)
 class Watch:
     """A subscription, the conversation to write to, and one deadline it covers."""
 
@@ -92,8 +120,27 @@ class Watch:
     lead_days: tuple[int, ...]
     conversation_reference_id: int
     conversation_organisation_id: int | None
-    reference: dict[str, Any] = field(compare=False, hash=False)
-    item: WatchedDeadline = field(compare=False)
+    item: WatchedDeadline
+
+
+@dataclass(frozen=True, order=True)
+class ReminderKey:
+    """What makes a reminder one reminder: the unique key of ``reminder_delivery``."""
+
+    subscription_id: int
+    case_id: int
+    deadline: dt.date
+    lead_days: int
+
+
+@dataclass(frozen=True)
+class Finished:
+    """How one claimed delivery ended, to be recorded with others in one transaction."""
+
+    delivery_id: int
+    status: str
+    tries: int
+    error: str | None = None
 
 
 @dataclass(frozen=True)
@@ -244,120 +291,340 @@ async def subscriptions(
         return [_sub_view(r) for r in rows]
 
 
-async def watched(db: Database, since: dt.date) -> list[Watch]:
-    """Every (active subscription, open deadline) pair that might need a reminder.
+def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterator[Sequence[_T]]:
+    for start in range(0, len(items), size):
+        yield items[start : start + size]
 
-    Only subscriptions whose conversation is active are included, and only deadlines of the
-    subscription's own organisation written to a conversation of that organisation: a reminder
-    never crosses tenants. Remisser that every recipient has answered, and invitations already
-    decided, are left out.
+
+async def watchers(db: Database) -> list[Watcher]:
+    """Active subscriptions whose conversation is active and of the subscription's organisation.
+
+    A conversation of another organisation is left out here already: a reminder never
+    crosses tenants. Oldest subscription first.
+    """
+    async with db.session() as session:
+        rows = await session.execute(
+            select(
+                ReminderSubscription.id,
+                ReminderSubscription.organisation_id,
+                ConversationReference.id,
+                ConversationReference.organisation_id,
+                ReminderSubscription.case_id,
+                ReminderSubscription.unit_id,
+                ReminderSubscription.lead_days,
+            )
+            .join(
+                ConversationReference,
+                ConversationReference.id == ReminderSubscription.conversation_reference_id,
+            )
+            .where(
+                ReminderSubscription.active.is_(True),
+                ConversationReference.active.is_(True),
+                ConversationReference.organisation_id == ReminderSubscription.organisation_id,
+            )
+            .order_by(ReminderSubscription.id)
+        )
+        return [
+            Watcher(sid, org, ref, ref_org, case_id, unit_id, tuple(int(d) for d in leads or ()))
+            for sid, org, ref, ref_org, case_id, unit_id, leads in rows
+        ]
+
+
+async def watched(
+    db: Database,
+    subscribed: Sequence[Watcher],
+    *,
+    remisser_between: tuple[dt.date, dt.date],
+    invitations_between: tuple[dt.date, dt.date],
+) -> list[Watch]:
+    """The (subscription, open deadline) pairs with a deadline in the given dates.
+
+    Only deadlines of the subscription's own organisation are paired with it. Remisser that
+    every recipient has answered, and invitations already decided, are left out; a unit's
+    subscription covers only the remisser that unit has not answered.
 
     Args:
         db: The store.
-        since: Deadlines before this day are not watched any more.
+        subscribed: The subscriptions to pair (from :func:`watchers`).
+        remisser_between: First and last remisstid (as decided) to read, both included.
+        invitations_between: First and last reply date to read, both included.
+
+    Returns:
+        The pairs, by subscription; per subscription remisser by remisstid, then invitations
+        by reply date.
     """
+    org_ids = sorted({w.organisation_id for w in subscribed})
+    if not org_ids:
+        return []
     async with db.session() as session:
-        pairs = (
-            await session.execute(
-                select(ReminderSubscription, ConversationReference)
-                .join(
-                    ConversationReference,
-                    ConversationReference.id == ReminderSubscription.conversation_reference_id,
-                )
-                .where(
-                    ReminderSubscription.active.is_(True),
-                    ConversationReference.active.is_(True),
-                    ConversationReference.organisation_id == ReminderSubscription.organisation_id,
-                )
-                .order_by(ReminderSubscription.id)
-            )
-        ).all()
-        org_ids = {sub.organisation_id for sub, _ in pairs}
-        items = await _open_deadlines(session, org_ids, since) if org_ids else []
+        items = await _remisser_between(session, org_ids, *remisser_between)
+        items += await _invitations_between(session, org_ids, *invitations_between)
+    by_org: dict[int, list[WatchedDeadline]] = defaultdict(list)
+    by_case: dict[int, list[WatchedDeadline]] = defaultdict(list)
+    for item in items:
+        by_org[item.organisation_id].append(item)
+        by_case[item.case_id].append(item)
     found: list[Watch] = []
-    for sub, ref in pairs:
-        for item in items:
-            if item.organisation_id != sub.organisation_id:
+    for w in subscribed:
+        candidates = (
+            by_case.get(w.case_id, []) if w.case_id is not None else by_org[w.organisation_id]
+        )
+        for item in candidates:
+            if item.organisation_id != w.organisation_id:
                 continue
-            if sub.case_id is not None and item.case_id != sub.case_id:
-                continue
-            if sub.unit_id is not None and sub.unit_id not in item.pending_unit_ids:
+            if w.unit_id is not None and w.unit_id not in item.pending_unit_ids:
                 continue
             found.append(
                 Watch(
-                    subscription_id=sub.id,
-                    organisation_id=sub.organisation_id,
-                    lead_days=tuple(sub.lead_days),
-                    conversation_reference_id=ref.id,
-                    conversation_organisation_id=ref.organisation_id,
-                    reference=dict(ref.reference),
+                    subscription_id=w.subscription_id,
+                    organisation_id=w.organisation_id,
+                    lead_days=w.lead_days,
+                    conversation_reference_id=w.conversation_reference_id,
+                    conversation_organisation_id=w.conversation_organisation_id,
                     item=item,
                 )
             )
     return found
 
 
-async def _open_deadlines(session: Any, org_ids: set[int], since: dt.date) -> list[WatchedDeadline]:
-    items: list[WatchedDeadline] = []
-    remisser = await session.scalars(
-        select(Remiss)
-        .where(Remiss.organisation_id.in_(org_ids), Remiss.deadline >= since)
-        .where(
-            Remiss.id.in_(
-                select(RemissRecipient.remiss_id).where(RemissRecipient.status != "answered")
-            )
+async def _numbers(session: AsyncSession, case_ids: Iterable[int]) -> dict[int, list[str]]:
+    numbers: dict[int, list[str]] = defaultdict(list)
+    ids = sorted(set(case_ids))
+    for chunk in _chunks(ids):
+        rows = await session.execute(
+            select(CaseNumber.case_id, CaseNumber.number)
+            .where(CaseNumber.case_id.in_(chunk))
+            .order_by(CaseNumber.id)
         )
-        .order_by(Remiss.deadline, Remiss.id)
-    )
-    for r in remisser.unique():
-        pending = [x for x in r.recipients if x.status != "answered"]
+        for case_id, number in rows:
+            numbers[case_id].append(number)
+    return numbers
+
+
+async def _remisser_between(
+    session: AsyncSession, org_ids: list[int], first: dt.date, last: dt.date
+) -> list[WatchedDeadline]:
+    rows = (
+        await session.execute(
+            select(
+                Remiss.id,
+                Remiss.case_id,
+                Remiss.organisation_id,
+                Remiss.title,
+                Remiss.sender,
+                Remiss.deadline,
+            )
+            .where(
+                Remiss.organisation_id.in_(org_ids),
+                Remiss.deadline >= first,
+                Remiss.deadline <= last,
+                exists().where(
+                    RemissRecipient.remiss_id == Remiss.id, RemissRecipient.status != "answered"
+                ),
+            )
+            .order_by(Remiss.deadline, Remiss.id)
+        )
+    ).all()
+    if not rows:
+        return []
+    recipients: dict[int, list[tuple[str, int | None, bool]]] = defaultdict(list)
+    for chunk in _chunks([r.id for r in rows]):
+        for remiss_id, name, unit_id, status in await session.execute(
+            select(
+                RemissRecipient.remiss_id,
+                RemissRecipient.name,
+                RemissRecipient.unit_id,
+                RemissRecipient.status,
+            )
+            .where(RemissRecipient.remiss_id.in_(chunk))
+            .order_by(RemissRecipient.id)
+        ):
+            recipients[remiss_id].append((name, unit_id, status == "answered"))
+    numbers = await _numbers(session, (r.case_id for r in rows))
+    items = []
+    for r in rows:
+        people = recipients[r.id]
+        pending = [(name, unit) for name, unit, answered in people if not answered]
         items.append(
             WatchedDeadline(
                 kind="remiss",
                 case_id=r.case_id,
                 organisation_id=r.organisation_id,
                 title=r.title,
-                numbers=tuple(n.number for n in r.case.numbers),
+                numbers=tuple(numbers.get(r.case_id, ())),
                 sender=r.sender,
                 deadline=r.deadline,
-                pending=tuple(x.name for x in pending),
-                answered=tuple(x.name for x in r.recipients if x.status == "answered"),
-                recipient_unit_ids=frozenset(x.unit_id for x in r.recipients if x.unit_id),
-                pending_unit_ids=frozenset(x.unit_id for x in pending if x.unit_id),
-            )
-        )
-    invitations = await session.scalars(
-        select(Invitation)
-        .where(
-            Invitation.organisation_id.in_(org_ids),
-            Invitation.respond_by.is_not(None),
-            Invitation.respond_by >= since,
-            Invitation.decision == "pending",
-        )
-        .order_by(Invitation.respond_by, Invitation.id)
-    )
-    for inv in invitations.unique():
-        items.append(
-            WatchedDeadline(
-                kind="invitation",
-                case_id=inv.case_id,
-                organisation_id=inv.organisation_id,
-                title=inv.event,
-                numbers=tuple(n.number for n in inv.case.numbers),
-                sender=inv.organiser,
-                deadline=inv.respond_by,
+                pending=tuple(name for name, _ in pending),
+                answered=tuple(name for name, _, answered in people if answered),
+                recipient_unit_ids=frozenset(unit for _, unit, _ in people if unit),
+                pending_unit_ids=frozenset(unit for _, unit in pending if unit),
             )
         )
     return items
 
 
-def _key(subscription_id: int, case_id: int, deadline: dt.date, lead_days: int) -> Any:
-    return and_(
-        ReminderDelivery.subscription_id == subscription_id,
-        ReminderDelivery.case_id == case_id,
-        ReminderDelivery.deadline == deadline,
-        ReminderDelivery.lead_days == lead_days,
+async def _invitations_between(
+    session: AsyncSession, org_ids: list[int], first: dt.date, last: dt.date
+) -> list[WatchedDeadline]:
+    rows = (
+        await session.execute(
+            select(
+                Invitation.case_id,
+                Invitation.organisation_id,
+                Invitation.event,
+                Invitation.organiser,
+                Invitation.respond_by,
+            )
+            .where(
+                Invitation.organisation_id.in_(org_ids),
+                Invitation.respond_by.is_not(None),
+                Invitation.respond_by >= first,
+                Invitation.respond_by <= last,
+                Invitation.decision == "pending",
+            )
+            .order_by(Invitation.respond_by, Invitation.id)
+        )
+    ).all()
+    numbers = await _numbers(session, (r.case_id for r in rows)) if rows else {}
+    return [
+        WatchedDeadline(
+            kind="invitation",
+            case_id=r.case_id,
+            organisation_id=r.organisation_id,
+            title=r.event,
+            numbers=tuple(numbers.get(r.case_id, ())),
+            sender=r.organiser,
+            deadline=r.respond_by,
+        )
+        for r in rows
+    ]
+
+
+async def references(
+    db: Database, conversation_reference_ids: Iterable[int]
+) -> dict[int, dict[str, Any]]:
+    """The stored Bot Framework references of the active conversations among these ids."""
+    ids = sorted(set(conversation_reference_ids))
+    found: dict[int, dict[str, Any]] = {}
+    async with db.session() as session:
+        for chunk in _chunks(ids):
+            rows = await session.execute(
+                select(ConversationReference.id, ConversationReference.reference).where(
+                    ConversationReference.id.in_(chunk), ConversationReference.active.is_(True)
+                )
+            )
+            found.update((rid, dict(ref)) for rid, ref in rows)
+    return found
+
+
+def _is_deadlock(exc: DBAPIError) -> bool:
+    orig = exc.orig
+    return _DEADLOCK in (getattr(orig, "sqlstate", None), getattr(orig, "pgcode", None))
+
+
+async def claim_many(
+    db: Database, keys: Iterable[ReminderKey], now: dt.datetime | None = None
+) -> dict[ReminderKey, int]:
+    """Claim reminders for sending, all in one committed transaction; return those now ours.
+
+    New reminders are inserted with ``INSERT … ON CONFLICT DO NOTHING RETURNING``: the unique
+    key lets exactly one instance win each, and ``RETURNING`` names the rows this one
+    inserted. Reminders that failed before (``failed``, ``gone``) are taken over with a
+    conditional update, which also exactly one instance wins. Sent ones are never taken, nor
+    pending ones, unless a claim has been pending for :data:`STALE_CLAIM` (its process died).
+    Keys go in sorted, the same order in every instance, so two passes claiming at once
+    wait for each other instead of deadlocking.
+
+    Args:
+        db: The store.
+        keys: The reminders due now.
+        now: The claim time (default: now).
+
+    Returns:
+        Delivery id by key, for the reminders this call claimed.
+    """
+    wanted = sorted(set(keys))
+    if not wanted:
+        return {}
+    now = now or utcnow()
+    for attempt in range(3):
+        try:
+            return await _claim(db, wanted, now)
+        except DBAPIError as exc:
+            if not _is_deadlock(exc) or attempt == 2:
+                raise
+    raise AssertionError("unreachable")  # pragma: no cover
+
+
+# A pass claims and sends within seconds; a claim still pending after this long belongs to a
+# process that died between claiming and sending, and is taken over so it is not lost for good.
+STALE_CLAIM = dt.timedelta(hours=1)
+
+
+def _takeable(now: dt.datetime) -> Any:
+    """Deliveries another pass may claim: failed or gone ones, and abandoned pending claims."""
+    return or_(
+        ReminderDelivery.status.in_(RETRYABLE),
+        and_(ReminderDelivery.status == PENDING, ReminderDelivery.claimed_at < now - STALE_CLAIM),
     )
+
+
+async def _claim(
+    db: Database, wanted: list[ReminderKey], now: dt.datetime
+) -> dict[ReminderKey, int]:
+    insert = sqlite.insert if db.is_sqlite else postgresql.insert
+    won: dict[ReminderKey, int] = {}
+    columns = (
+        ReminderDelivery.id,
+        ReminderDelivery.subscription_id,
+        ReminderDelivery.case_id,
+        ReminderDelivery.deadline,
+        ReminderDelivery.lead_days,
+    )
+    async with db.session() as session, session.begin():
+        # The insert comes first: on SQLite it takes the write lock at once, so a second
+        # process waits (busy timeout) instead of failing on a stale read snapshot.
+        # One statement run with every row: SQLAlchemy sends it in batches of many VALUES
+        # ("insertmanyvalues"), in the order given, and RETURNING names the rows inserted.
+        statement = insert(ReminderDelivery).on_conflict_do_nothing().returning(*columns)
+        rows = [
+            {
+                "subscription_id": k.subscription_id,
+                "case_id": k.case_id,
+                "deadline": k.deadline,
+                "lead_days": k.lead_days,
+                "status": PENDING,
+                "attempts": 0,
+                "claimed_at": now,
+            }
+            for k in wanted
+        ]
+        for rid, sid, cid, deadline, lead in await session.execute(statement, rows):
+            won[ReminderKey(sid, cid, deadline, lead)] = rid
+        rest = set(wanted) - won.keys()
+        if not rest:
+            return won
+        # Failed, gone and abandoned deliveries are few; the status index finds them.
+        retry = await session.execute(
+            select(*columns).where(
+                _takeable(now), ReminderDelivery.deadline >= min(k.deadline for k in rest)
+            )
+        )
+        take = {
+            rid: key
+            for rid, sid, cid, deadline, lead in retry
+            if (key := ReminderKey(sid, cid, deadline, lead)) in rest
+        }
+        for chunk in _chunks(sorted(take)):
+            taken = await session.execute(
+                update(ReminderDelivery)
+                .where(ReminderDelivery.id.in_(chunk), _takeable(now))
+                .values(status=PENDING, claimed_at=now)
+                .returning(ReminderDelivery.id)
+            )
+            for (rid,) in taken:
+                won[take[rid]] = rid
+    return won
 
 
 async def claim(
@@ -368,41 +635,50 @@ async def claim(
     lead_days: int,
     now: dt.datetime | None = None,
 ) -> int | None:
-    """Claim one reminder for sending; return the delivery's id, or None if it is not ours.
+    """Claim one reminder for sending; return the delivery's id, or None if it is not ours."""
+    key = ReminderKey(subscription_id, case_id, deadline, lead_days)
+    return (await claim_many(db, [key], now)).get(key)
 
-    The claim is committed before anything is sent. The unique key on (subscription, case,
-    deadline, lead days) lets exactly one instance win an insert; a delivery that failed
-    before may be taken over again, by exactly one instance, with a conditional update.
+
+async def finish_many(
+    db: Database,
+    results: Sequence[Finished],
+    *,
+    gone_conversations: Iterable[int] = (),
+    now: dt.datetime | None = None,
+) -> None:
+    """Record how claimed deliveries ended, and which conversations are gone, in one transaction.
+
+    Sent ones get ``sent_at``; every one adds its tries to ``attempts`` and keeps its last error
+    (failed ones are tried again on a later pass). Conversations the connector called gone
+    (403/404) are marked inactive; a new message from the user revives them.
     """
     now = now or utcnow()
-    try:
-        async with db.session() as session, session.begin():
-            row = ReminderDelivery(
-                subscription_id=subscription_id,
-                case_id=case_id,
-                deadline=deadline,
-                lead_days=lead_days,
-                status=PENDING,
-                attempts=0,
-                claimed_at=now,
-            )
-            session.add(row)
-            await session.flush()
-            return row.id
-    except IntegrityError:
-        pass
+    groups: dict[tuple[str, int, str | None], list[int]] = defaultdict(list)
+    for r in results:
+        groups[(r.status, r.tries, r.error[:500] if r.error else None)].append(r.delivery_id)
+    gone = sorted(set(gone_conversations))
+    if not groups and not gone:
+        return
     async with db.session() as session, session.begin():
-        delivery_id = await session.scalar(
-            select(ReminderDelivery.id).where(_key(subscription_id, case_id, deadline, lead_days))
-        )
-        if delivery_id is None:
-            return None
-        result = await session.execute(
-            update(ReminderDelivery)
-            .where(ReminderDelivery.id == delivery_id, ReminderDelivery.status.in_(RETRYABLE))
-            .values(status=PENDING, claimed_at=now)
-        )
-        return delivery_id if result.rowcount == 1 else None
+        for (status, tries, error), ids in groups.items():
+            values: dict[str, Any] = {
+                "status": status,
+                "attempts": ReminderDelivery.attempts + tries,
+                "last_error": error,
+            }
+            if status == SENT:
+                values["sent_at"] = now
+            for chunk in _chunks(sorted(ids)):
+                await session.execute(
+                    update(ReminderDelivery).where(ReminderDelivery.id.in_(chunk)).values(**values)
+                )
+        for chunk in _chunks(gone):
+            await session.execute(
+                update(ConversationReference)
+                .where(ConversationReference.id.in_(chunk))
+                .values(active=False, updated_at=now)
+            )
 
 
 async def finish(
@@ -414,18 +690,8 @@ async def finish(
     error: str | None = None,
     now: dt.datetime | None = None,
 ) -> None:
-    """Record how a claimed delivery ended: sent, failed (to retry later) or gone."""
-    values: dict[str, Any] = {
-        "status": status,
-        "attempts": ReminderDelivery.attempts + tries,
-        "last_error": error[:500] if error else None,
-    }
-    if status == SENT:
-        values["sent_at"] = now or utcnow()
-    async with db.session() as session, session.begin():
-        await session.execute(
-            update(ReminderDelivery).where(ReminderDelivery.id == delivery_id).values(**values)
-        )
+    """Record how one claimed delivery ended: sent, failed (to retry later) or gone."""
+    await finish_many(db, [Finished(delivery_id, status, tries, error)], now=now)
 
 
 async def deactivate_conversation(db: Database, conversation_reference_id: int) -> None:

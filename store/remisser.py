@@ -8,9 +8,12 @@ to the language layer; the store hands out the remisstid as decided.
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import case, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.cases import new_case, normalize_number
 from store.db import Database
@@ -81,6 +84,218 @@ def _view(remiss: Remiss) -> RemissView:
             for r in remiss.recipients
         ),
     )
+
+
+@dataclass(frozen=True)
+class RemissPage:
+    """One page of a remiss list: what is shown, and how many match in all."""
+
+    items: tuple[RemissView, ...]
+    total: int
+    offset: int
+
+    @property
+    def remaining(self) -> int:
+        """How many match after this page."""
+        return max(0, self.total - self.offset - len(self.items))
+
+
+@dataclass(frozen=True)
+class AnsweredBy:
+    """A remiss a unit has answered, and when."""
+
+    number: str
+    answered_on: dt.date | None
+
+
+def _pending() -> Any:
+    return RemissRecipient.status != ANSWERED
+
+
+def _unit_matches(unit_id: int | None, names: Sequence[str]) -> Any:
+    """A recipient that is the unit: linked to it, or named like it (not every one is linked)."""
+    tests = []
+    if unit_id is not None:
+        tests.append(RemissRecipient.unit_id == unit_id)
+    if names:
+        tests.append(RemissRecipient.name.in_(list(names)))
+    return or_(*tests) if tests else RemissRecipient.id.is_(None)
+
+
+async def _unit(
+    session: AsyncSession, organisation_id: int, unit: str
+) -> tuple[int | None, list[str]]:
+    """The unit's id and every recipient name the organisation writes it with (any case)."""
+    wanted = unit.strip().casefold()
+    units = await session.execute(
+        select(OrgUnit.id, OrgUnit.name).where(OrgUnit.organisation_id == organisation_id)
+    )
+    uid = next((i for i, name in units if name.casefold() == wanted), None)
+    # SQLite's lower() knows only ASCII ("Södermalm"): compare names in Python, where the
+    # distinct names of one organisation are few.
+    names = await session.scalars(
+        select(RemissRecipient.name)
+        .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
+        .where(Remiss.organisation_id == organisation_id)
+        .distinct()
+    )
+    return uid, [n for n in names if n.casefold() == wanted]
+
+
+async def _views(session: AsyncSession, rows: Sequence[Any]) -> list[RemissView]:
+    """Views of remiss rows, with their recipients and numbers read in two queries."""
+    if not rows:
+        return []
+    ids = [r.id for r in rows]
+    recipients: dict[int, list[RecipientView]] = {i: [] for i in ids}
+    for rid, xid, name, unit, status, on in await session.execute(
+        select(
+            RemissRecipient.remiss_id,
+            RemissRecipient.id,
+            RemissRecipient.name,
+            RemissRecipient.unit_id,
+            RemissRecipient.status,
+            RemissRecipient.answered_on,
+        )
+        .where(RemissRecipient.remiss_id.in_(ids))
+        .order_by(RemissRecipient.id)
+    ):
+        recipients[rid].append(RecipientView(xid, name, unit, status == ANSWERED, on))
+    numbers: dict[int, list[str]] = {r.case_id: [] for r in rows}
+    for case_id, number in await session.execute(
+        select(CaseNumber.case_id, CaseNumber.number)
+        .where(CaseNumber.case_id.in_(list(numbers)))
+        .order_by(CaseNumber.id)
+    ):
+        numbers[case_id].append(number)
+    return [
+        RemissView(
+            id=r.id,
+            case_id=r.case_id,
+            organisation_id=r.organisation_id,
+            title=r.title,
+            sender=r.sender,
+            numbers=tuple(numbers[r.case_id]),
+            deadline=r.deadline,
+            sent_on=r.sent_on,
+            recipients=tuple(recipients[r.id]),
+        )
+        for r in rows
+    ]
+
+
+async def page(
+    db: Database,
+    organisation_id: int,
+    *,
+    decided_from: dt.date | None = None,
+    decided_to: dt.date | None = None,
+    open_only: bool = False,
+    unit: str | None = None,
+    upcoming_from: dt.date | None = None,
+    limit: int = 10,
+    offset: int = 0,
+) -> RemissPage:
+    """One page of an organisation's remisser, filtered and ordered in SQL.
+
+    Dates are remisstider as decided; the caller turns the deadlines that apply (moved off days
+    off, lag 1930:173) into decided dates. Moving a deadline never passes another, so the order
+    of remisstider is the order of the deadlines that apply.
+
+    Args:
+        db: The store.
+        organisation_id: The user's organisation; nothing else is read.
+        decided_from: Only remisstider on or after this day.
+        decided_to: Only remisstider on or before this day.
+        open_only: Only remisser that some recipient has not answered yet.
+        unit: Only remisser this unit (as configured, or as a recipient is named) has not
+            answered yet.
+        upcoming_from: Order remisstider from this day on first, the earlier ones after them
+            (upcoming deadlines before passed ones); None orders by remisstid alone.
+        limit: At most this many remisser on the page.
+        offset: How many to skip (the pages before).
+
+    Returns:
+        The page, ordered by remisstid, then title, and the number that match in all.
+    """
+    conditions: list[Any] = [Remiss.organisation_id == organisation_id]
+    if decided_from is not None:
+        conditions.append(Remiss.deadline >= decided_from)
+    if decided_to is not None:
+        conditions.append(Remiss.deadline <= decided_to)
+    async with db.session() as session:
+        if open_only:
+            conditions.append(exists().where(RemissRecipient.remiss_id == Remiss.id, _pending()))
+        if unit:
+            uid, names = await _unit(session, organisation_id, unit)
+            conditions.append(
+                exists().where(
+                    RemissRecipient.remiss_id == Remiss.id,
+                    _pending(),
+                    _unit_matches(uid, names),
+                )
+            )
+        total = await session.scalar(select(func.count(Remiss.id)).where(*conditions)) or 0
+        order: list[Any] = [Remiss.deadline, Remiss.title, Remiss.id]
+        if upcoming_from is not None:
+            order.insert(0, case((Remiss.deadline < upcoming_from, 1), else_=0))
+        rows = (
+            await session.execute(
+                select(
+                    Remiss.id,
+                    Remiss.case_id,
+                    Remiss.organisation_id,
+                    Remiss.title,
+                    Remiss.sender,
+                    Remiss.deadline,
+                    Remiss.sent_on,
+                )
+                .where(*conditions)
+                .order_by(*order)
+                .limit(max(0, limit))
+                .offset(max(0, offset))
+            )
+        ).all()
+        return RemissPage(tuple(await _views(session, rows)), total, offset)
+
+
+async def answered_by(
+    db: Database, organisation_id: int, unit: str, *, limit: int = 10
+) -> tuple[list[AnsweredBy], int]:
+    """Remisser a unit has already answered (most recent remisstid last), and how many in all."""
+    async with db.session() as session:
+        uid, names = await _unit(session, organisation_id, unit)
+        conditions = [
+            Remiss.organisation_id == organisation_id,
+            RemissRecipient.status == ANSWERED,
+            _unit_matches(uid, names),
+        ]
+        base = select(Remiss.case_id, RemissRecipient.answered_on).join(
+            RemissRecipient, RemissRecipient.remiss_id == Remiss.id
+        )
+        total = (
+            await session.scalar(
+                select(func.count())
+                .select_from(Remiss)
+                .join(RemissRecipient, RemissRecipient.remiss_id == Remiss.id)
+                .where(*conditions)
+            )
+            or 0
+        )
+        rows = (
+            await session.execute(
+                base.where(*conditions).order_by(Remiss.deadline, Remiss.id).limit(limit)
+            )
+        ).all()
+        first: dict[int, str] = {}
+        if rows:
+            for case_id, number in await session.execute(
+                select(CaseNumber.case_id, CaseNumber.number)
+                .where(CaseNumber.case_id.in_([r.case_id for r in rows]))
+                .order_by(CaseNumber.id.desc())
+            ):
+                first[case_id] = number  # the lowest id wins: the first number
+        return [AnsweredBy(first.get(c, ""), on) for c, on in rows], total
 
 
 async def remisser(db: Database, organisation_id: int) -> list[RemissView]:

@@ -119,6 +119,8 @@ CUES: dict[str, tuple[tuple[str, float], ...]] = {
         ("inte|inga|slippa .. " + _REMINDER_OBJECTS, 4.5),
         ("avprenumerera|avregistrera|avanmäl|avanmäla .. " + _REMINDER_OBJECTS, 4.5),
         ("avprenumerera|avregistrera|avanmäl|avanmäla", 3.0),
+        # "avbevaka" holds "bevaka" (a subscribe cue) and must outweigh it.
+        ("avbevaka|avbevakning|avbevakningen", 5.0),
     ),
     "help": (
         ("hjälp|hjälpa", 2.5),

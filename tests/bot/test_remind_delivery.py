@@ -6,6 +6,7 @@ which stores their conversation references; each test then runs passes itself.
 
 from __future__ import annotations
 
+import asyncio
 import datetime as dt
 import itertools
 from collections.abc import AsyncIterator
@@ -260,3 +261,68 @@ async def test_an_undecided_invitation_is_watched_the_same_way(bot, connector):
         "Påminnelse: inbjudan *Nordiskt möte* (KS 2016/5) ska besvaras senast "
         "**fredag 14 oktober 2016, v. 41** (1 arbetsdag kvar)."
     )
+
+
+async def _three_due_on_the_12th(db) -> None:
+    sthlm = next(o.id for o in await orgs.all_organisations(db) if o.name == "Stockholms stad")
+    for i in range(3):
+        await remisser.add_remiss(
+            db,
+            sthlm,
+            title=f"Remiss {i}",
+            sender="Kommunstyrelsen",
+            numbers=[f"KS 2016/{i}"],
+            deadline=D(2016, 10, 12),
+            recipients=[("Södermalms stadsdelsnämnd", False)],
+            actor="system:test",
+        )
+
+
+async def test_what_was_claimed_for_a_gone_conversation_waits_for_the_user(bot, connector):
+    user = await _subscribed(bot, "påminn mig på dagen")
+    db = bot._runner.app[DB]
+    await _three_due_on_the_12th(db)
+    connector.remove_app(user.conversation_id)
+    first = await _pass(bot, D(2016, 10, 12))
+    assert (first.sent, first.gone) == (0, 1)
+    assert [r.status for r in await reminders.deliveries(db)] == ["gone"] * 3
+    connector._removed.clear()
+    await bot.say(user, "hej")
+    back = await _pass(bot, D(2016, 10, 12))
+    assert back.sent == 3
+    assert len(connector.proactive(user.conversation_id)) == 3
+
+
+class _HangingSender:
+    """Accepts the first message, then never answers: a pass that is stopped mid-send."""
+
+    def __init__(self) -> None:
+        self.calls = 0
+        self.hanging = asyncio.Event()
+
+    async def send(self, reference, activity):
+        from bot.proactive import Outcome, SendResult
+
+        self.calls += 1
+        if self.calls == 1:
+            return SendResult(Outcome.SENT, 200)
+        self.hanging.set()
+        await asyncio.sleep(3600)
+        raise AssertionError("not reached")
+
+
+async def test_a_stopped_pass_gives_back_what_it_never_tried(bot, connector):
+    await _subscribed(bot, "påminn mig på dagen")
+    db = bot._runner.app[DB]
+    await _three_due_on_the_12th(db)
+    sender = _HangingSender()
+    task = asyncio.create_task(ReminderPass(db, sender, policy=FAST).run(D(2016, 10, 12)))
+    await asyncio.wait_for(sender.hanging.wait(), 5)
+    task.cancel()
+    with pytest.raises(asyncio.CancelledError):
+        await task
+    rows = await reminders.deliveries(db)
+    # Sent; in flight (it may have reached Teams: kept, never sent twice); never tried.
+    assert [(r.status, r.attempts) for r in rows] == [("sent", 1), ("pending", 0), ("failed", 0)]
+    summary = await _pass(bot, D(2016, 10, 12))
+    assert (summary.sent, summary.skipped) == (1, 2)

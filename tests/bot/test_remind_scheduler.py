@@ -8,9 +8,11 @@ from pathlib import Path
 
 import pytest
 
-from bot.reminders import PassSummary, due_lead, send_day
+from bot.reminders import PassSummary, due_lead, reminder_window, send_day
 from bot.scheduler import JOB_NAME, SCHEDULER, ReminderScheduler
 from bot.settings import STOCKHOLM, Settings
+from dialogs.lang import is_working_day
+from dialogs.remiss_text import deadline_of
 from tests.support.botserver import BotServer
 from tests.support.connector import FakeConnector
 
@@ -146,3 +148,21 @@ async def test_serve_runs_the_scheduler_and_stops_it_on_shutdown(tmp_path: Path)
     off = Settings.from_env({"ARENDEBOT_REMINDERS": "0"})
     assert off.reminders is False
     assert Settings.from_env({}).reminders is True
+
+
+@pytest.mark.parametrize("leads", [(10, 5, 1, 0), (3,), (0,), (30, 1)])
+def test_the_reminder_window_holds_every_deadline_due_today(leads):
+    """Brute force: every deadline with a reminder due today lies inside the window."""
+    start = D(2016, 12, 1)
+    for today in (start + dt.timedelta(days=i) for i in range(60)):
+        if not is_working_day(today):
+            continue
+        window = reminder_window(today, max(leads))
+        for offset in range(-10, 80):
+            day = today + dt.timedelta(days=offset)
+            if due_lead(leads, deadline_of(day).effective, today) is not None:
+                assert window.remisser[0] <= day <= window.remisser[1], (today, day)
+            if due_lead(leads, day, today) is not None:
+                assert window.invitations[0] <= day <= window.invitations[1], (today, day)
+        # And it is small: no more than the largest lead's working days and their days off.
+        assert (window.remisser[1] - window.remisser[0]).days <= max(leads) * 7 // 5 + 12

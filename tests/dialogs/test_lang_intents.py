@@ -118,6 +118,8 @@ PARAPHRASES = [
     ("reminder_unsubscribe", "avregistrera mig från påminnelser"),
     ("reminder_unsubscribe", "inga fler paminnelser tack"),
     ("reminder_unsubscribe", "Jag vill avsluta min prenumeration"),
+    ("reminder_unsubscribe", "Avbevaka 171-482/2016"),
+    ("reminder_unsubscribe", "avbevaka remisserna"),
     ("reminder_unsubscribe", "sluta bevaka remissen 171-482/2016"),
     ("help", "Hjälp!"),
     ("help", "Hejsan"),

@@ -127,3 +127,15 @@ def test_lead_times_are_described_in_swedish():
     )
     assert describe_leads((1,)) == "1 arbetsdag före sista svarsdag"
     assert describe_leads((0,)) == "på sista svarsdagen"
+
+
+async def test_avbevaka_stops_instead_of_starting(demo_db):
+    adapter = _adapter(demo_db)
+    sthlm = await _org(demo_db, "Stockholms stad")
+    await _ask(adapter, "Påminn mig om remisstider")
+    await _ask(adapter, "Påminn mig om 171-482/2016")
+    [one] = await _ask(adapter, "Avbevaka 171-482/2016")
+    assert one.text == "Klart. Jag slutar påminna dig om 171-482/2016."
+    [everything] = await _ask(adapter, "avbevaka remisserna")
+    assert everything.text == "Klart. Jag skickar inga fler påminnelser till dig."
+    assert await reminders.subscriptions(demo_db, sthlm) == []

@@ -13,10 +13,11 @@ from sqlalchemy import select
 from bot.app import build_bot
 from bot.settings import Settings
 from dialogs import texts
+from dialogs.remiss_text import CARD_BUDGET_BYTES, MESSAGE_BUDGET_BYTES, card_size
 from store import orgs, remisser
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
-from store.models import AuditEvent
+from store.models import AuditEvent, Case, CaseNumber, Remiss, RemissRecipient
 
 MISSING = (
     "Svar saknas från: Södermalms stadsdelsnämnd, samtliga facknämnder och Stockholms Stadshus AB."
@@ -263,3 +264,74 @@ async def test_typed_ja_records_and_an_answered_recipient_is_not_asked(demo_db):
     assert already.text.startswith("Rinkeby-Kista stadsdelsnämnd har redan svarat på 171-482/2016")
     [who] = await _ask(adapter, "Kulturnämnden har svarat på 171-482/2016")
     assert who.text.startswith("Vem har svarat? Mottagare av 171-482/2016 är")
+
+
+async def _many(db: Database, count: int, start: dt.date) -> None:
+    """Add ``count`` open remisser with long titles and many recipients, one a day from start."""
+    sthlm = await _sthlm(db)
+    recipients = [f"Stadsdelsnämnd nummer {i} med ett långt namn" for i in range(8)]
+    async with db.session("system:test") as session, session.begin():
+        for n in range(count):
+            title = f"Remiss {n:03d} om " + "hållbar stadsutveckling och trygghet " * 6
+            case = Case(
+                organisation_id=sthlm,
+                reference=f"T-{n:04d}",
+                kind="remiss",
+                title=title,
+                created_by="system:test",
+                numbers=[CaseNumber(number=f"KS 2016/{n + 1000}", normalized=f"KS2016/{n + 1000}")],
+            )
+            session.add(
+                Remiss(
+                    case=case,
+                    organisation_id=sthlm,
+                    title=title,
+                    sender="Kommunstyrelsen",
+                    deadline=start + dt.timedelta(days=n),
+                    recipients=[
+                        RemissRecipient(name=name, status="answered" if i == 0 else "pending")
+                        for i, name in enumerate(recipients)
+                    ],
+                )
+            )
+
+
+async def test_a_long_list_is_capped_says_how_many_more_and_shows_more(demo_db):
+    await _many(demo_db, 300, dt.date(2016, 10, 20))
+    adapter = _adapter(demo_db, dt.date(2016, 10, 10))
+    [reply] = await _ask(adapter, "Vilka remisser har vi just nu?")
+    card = _card(reply)
+    [attachment] = reply.attachments
+    assert card_size(attachment) <= CARD_BUDGET_BYTES
+    assert card_size(attachment) + len(json.dumps(reply.text)) <= MESSAGE_BUDGET_BYTES
+    # 300 added and the demo remiss; the soonest deadlines first, the demo remiss (17 October).
+    assert reply.text.startswith("Remisser som väntar på svar: 301 st. Här är de ")
+    shown = reply.text.count("\n- ")
+    assert 1 <= shown <= 15
+    assert f"… och {301 - shown} till. Fråga om en period, t.ex. *remisser nästa vecka*" in (
+        reply.text
+    )
+    assert "171-482/2016" in reply.text.splitlines()[1]
+    [more] = card["actions"]
+    assert more["title"] == "Visa fler"
+    assert more["data"] == {"intent": "remiss_deadlines", "list": "waiting", "offset": shown}
+    # The button brings the next page, through the router like a typed question.
+    [page2] = await _ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
+    assert page2.text.startswith(f"Remisser som väntar på svar: 301 st. Här är nummer {shown + 1}–")
+    assert "Remiss 000 " not in page2.text and f"Remiss {shown - 1:03d} " in page2.text
+    assert card_size(page2.attachments[0]) <= CARD_BUDGET_BYTES
+
+
+async def test_a_long_period_and_a_units_list_are_capped_with_their_filters(demo_db):
+    await _many(demo_db, 200, dt.date(2016, 11, 1))
+    adapter = _adapter(demo_db, dt.date(2016, 10, 10))
+    [reply] = await _ask(adapter, "Vilka remisser går ut i december?")
+    # 1–31 December, but 31 December 2016 is nyårsafton on a Saturday: it moves to 2 January.
+    assert reply.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 30 st.")
+    card = _card(reply)
+    assert card_size(reply.attachments[0]) <= CARD_BUDGET_BYTES
+    [more] = card["actions"]
+    assert more["data"]["list"] == "span"
+    assert (more["data"]["start"], more["data"]["end"]) == ("2016-12-01", "2016-12-31")
+    [page2] = await _ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
+    assert page2.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 30 st. Här")

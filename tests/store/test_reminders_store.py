@@ -113,12 +113,23 @@ async def test_unsubscribe_one_case_or_all(demo_db: Database):
     assert len(rows) == 2 and not any(r.active for r in rows)  # kept, not deleted
 
 
+async def _watched(db: Database, since: dt.date) -> list[reminders.Watch]:
+    """Every watched deadline from ``since`` on."""
+    far = dt.date(2100, 1, 1)
+    return await reminders.watched(
+        db,
+        await reminders.watchers(db),
+        remisser_between=(since, far),
+        invitations_between=(since, far),
+    )
+
+
 async def test_watched_deadlines_stay_inside_the_organisation(demo_db: Database):
     since = dt.date(2016, 10, 1)
     for name in ("Stockholms stad", "Göteborgs Stad", "Huddinge kommun"):
         org = await _org(demo_db, name)
         await _subscribe(demo_db, org, await _conversation(demo_db, org), user=name)
-    watches = await reminders.watched(demo_db, since)
+    watches = await _watched(demo_db, since)
     sthlm = await _org(demo_db, "Stockholms stad")
     assert [(w.organisation_id, w.item.numbers) for w in watches] == [(sthlm, ("171-482/2016",))]
     [watch] = watches
@@ -128,7 +139,7 @@ async def test_watched_deadlines_stay_inside_the_organisation(demo_db: Database)
         "Stockholms Stadshus AB",
     )
     assert watch.conversation_organisation_id == sthlm
-    assert await reminders.watched(demo_db, dt.date(2016, 10, 18)) == []
+    assert await _watched(demo_db, dt.date(2016, 10, 18)) == []
 
 
 async def test_a_unit_subscription_watches_only_what_the_unit_has_not_answered(demo_db: Database):
@@ -137,18 +148,18 @@ async def test_a_unit_subscription_watches_only_what_the_unit_has_not_answered(d
     hl = await remisser.unit_id(demo_db, sthlm, "Hägersten-Liljeholmens stadsdelsnämnd")
     sm = await remisser.unit_id(demo_db, sthlm, "Södermalms stadsdelsnämnd")
     await _subscribe(demo_db, sthlm, key, unit_id=hl)
-    assert await reminders.watched(demo_db, dt.date(2016, 10, 1)) == []
+    assert await _watched(demo_db, dt.date(2016, 10, 1)) == []
     await _subscribe(demo_db, sthlm, key, unit_id=sm)
-    assert len(await reminders.watched(demo_db, dt.date(2016, 10, 1))) == 1
+    assert len(await _watched(demo_db, dt.date(2016, 10, 1))) == 1
 
 
 async def test_an_inactive_conversation_is_not_watched(demo_db: Database):
     sthlm = await _org(demo_db, "Stockholms stad")
     key = await _conversation(demo_db, sthlm)
     await _subscribe(demo_db, sthlm, key)
-    [watch] = await reminders.watched(demo_db, dt.date(2016, 10, 1))
+    [watch] = await _watched(demo_db, dt.date(2016, 10, 1))
     await reminders.deactivate_conversation(demo_db, watch.conversation_reference_id)
-    assert await reminders.watched(demo_db, dt.date(2016, 10, 1)) == []
+    assert await _watched(demo_db, dt.date(2016, 10, 1)) == []
 
 
 async def test_a_reminder_is_claimed_once_and_a_failed_one_once_more(demo_db: Database):
@@ -170,6 +181,23 @@ async def test_a_reminder_is_claimed_once_and_a_failed_one_once_more(demo_db: Da
     assert await reminders.claim(demo_db, sub, case.id, deadline, 1) is not None
 
 
+async def test_a_claim_abandoned_by_a_dead_process_is_taken_over_after_an_hour(demo_db):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    sub = await _subscribe(demo_db, sthlm, await _conversation(demo_db, sthlm))
+    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    deadline = dt.date(2016, 10, 17)
+    claimed_at = dt.datetime(2016, 10, 10, 6, 0, tzinfo=dt.UTC)
+    first = await reminders.claim(demo_db, sub, case.id, deadline, 5, now=claimed_at)
+    assert first is not None
+    # Still pending a little later: the first process may be sending it right now.
+    soon = claimed_at + reminders.STALE_CLAIM / 2
+    assert await reminders.claim(demo_db, sub, case.id, deadline, 5, now=soon) is None
+    # Pending past the lease: its process died before sending; the reminder is not lost.
+    late = claimed_at + reminders.STALE_CLAIM + dt.timedelta(minutes=1)
+    assert await reminders.claim(demo_db, sub, case.id, deadline, 5, now=late) == first
+    assert await reminders.claim(demo_db, sub, case.id, deadline, 5, now=late) is None
+
+
 async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Database):
     sthlm = await _org(demo_db, "Stockholms stad")
     subs = [
@@ -189,3 +217,48 @@ async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Datab
     finally:
         await other.dispose()
     assert len(await reminders.deliveries(demo_db)) == len(subs)
+
+
+async def test_two_engines_claiming_many_at_once_split_them_without_overlap(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    subs = [
+        await _subscribe(demo_db, sthlm, await _conversation(demo_db, sthlm), user=f"u{i}")
+        for i in range(20)
+    ]
+    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    keys = [
+        reminders.ReminderKey(sub, case.id, dt.date(2016, 10, 17), lead)
+        for sub in subs
+        for lead in (10, 5, 1, 0)
+    ]
+    other = Database(demo_db.url)
+    try:
+        # Each side asks for every key, in its own order; the store sorts them.
+        won = await asyncio.gather(
+            *(
+                reminders.claim_many(d, keys[::step])
+                for d, step in ((demo_db, 1), (other, -1), (demo_db, -1), (other, 1))
+            )
+        )
+    finally:
+        await other.dispose()
+    ids = [i for claimed in won for i in claimed.values()]
+    assert len(ids) == len(set(ids)) == len(keys)
+    assert set().union(*(c.keys() for c in won)) == set(keys)
+    # Failed and gone ones are taken over once, in bulk; sent and pending ones never.
+    first = won[0] or won[1]
+    some = sorted(first.items())[:3]
+    await reminders.finish_many(
+        demo_db,
+        [
+            reminders.Finished(some[0][1], reminders.FAILED, 2, "HTTP 500"),
+            reminders.Finished(some[1][1], reminders.GONE, 1, "HTTP 403"),
+            reminders.Finished(some[2][1], reminders.SENT, 1),
+        ],
+    )
+    again = await reminders.claim_many(demo_db, keys)
+    assert again == {some[0][0]: some[0][1], some[1][0]: some[1][1]}
+    assert await reminders.claim_many(demo_db, keys) == {}
+    rows = {r.id: r for r in await reminders.deliveries(demo_db)}
+    assert (rows[some[0][1]].status, rows[some[0][1]].attempts) == ("pending", 2)
+    assert (rows[some[2][1]].status, rows[some[2][1]].last_error) == ("sent", None)

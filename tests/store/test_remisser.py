@@ -89,3 +89,54 @@ async def test_added_remisser_link_recipients_to_units_and_sort_by_deadline(demo
     unit = await remisser.unit_id(demo_db, sthlm, "södermalms stadsdelsnämnd")
     assert unit is not None
     assert [r.unit_id for r in found[0].recipients] == [unit, None]
+
+
+async def _add(db: Database, org: int, title: str, deadline: dt.date, answered: bool) -> None:
+    await remisser.add_remiss(
+        db,
+        org,
+        title=title,
+        sender="Kommunstyrelsen",
+        numbers=[f"T 2016/{title}"],
+        deadline=deadline,
+        recipients=[("Södermalms stadsdelsnämnd", answered), ("Okänd nämnd", False)],
+        actor="system:test",
+    )
+
+
+async def test_a_page_is_filtered_ordered_and_counted_in_the_store(demo_db: Database):
+    sthlm = await _org(demo_db, "Stockholms stad")
+    gbg = await _org(demo_db, "Göteborgs Stad")
+    for n, day in enumerate((1, 3, 5, 20, 24, 26)):
+        await _add(demo_db, sthlm, f"R{n}", dt.date(2016, 10, day), answered=n % 2 == 1)
+    everything = await remisser.page(demo_db, sthlm, limit=3)
+    assert everything.total == 7 and everything.remaining == 4
+    assert [r.title for r in everything.items] == ["R0", "R1", "R2"]
+    # Upcoming remisstider first (from 10 October), then the passed ones.
+    upcoming = await remisser.page(
+        demo_db, sthlm, upcoming_from=dt.date(2016, 10, 10), limit=10, offset=1
+    )
+    assert [r.title for r in upcoming.items] == ["R3", "R4", "R5", "R0", "R1", "R2"]
+    assert upcoming.offset == 1 and upcoming.remaining == 0
+    between = await remisser.page(
+        demo_db, sthlm, decided_from=dt.date(2016, 10, 3), decided_to=dt.date(2016, 10, 20)
+    )
+    assert [r.title for r in between.items] == [
+        "R1",
+        "R2",
+        "Internationell strategi för Stockholms stad",
+        "R3",
+    ]
+    # A unit written in another case than the recipient's name, and only what it has not answered.
+    unit = await remisser.page(demo_db, sthlm, unit="SÖDERMALMS STADSDELSNÄMND", limit=10)
+    assert [r.title for r in unit.items] == [
+        "R0",
+        "R2",
+        "Internationell strategi för Stockholms stad",
+        "R4",
+    ]
+    done, total = await remisser.answered_by(demo_db, sthlm, "södermalms stadsdelsnämnd", limit=2)
+    assert total == 3 and [d.number for d in done] == ["T 2016/R1", "T 2016/R3"]
+    opened = await remisser.page(demo_db, sthlm, open_only=True)
+    assert opened.total == 7  # "Okänd nämnd" has answered none of them
+    assert (await remisser.page(demo_db, gbg)).total == 0
