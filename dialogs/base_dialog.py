@@ -26,6 +26,10 @@ class BaseDialog(ComponentDialog):
         """What to say when the user asks for help in this dialog; override per dialog."""
         return texts.HELP
 
+    def help_for(self, inner_dc: DialogContext) -> str:
+        """Help for the step the user is at; dialogs with several questions override this."""
+        return self.help_text()
+
     async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
         """Check for an interruption before the active step sees the message."""
         interrupted = await self._interrupt(inner_dc)
@@ -44,7 +48,7 @@ class BaseDialog(ComponentDialog):
             await inner_dc.context.send_activity(MessageFactory.text(texts.CANCELLED))
             return await inner_dc.cancel_all_dialogs()
         if understanding.intent == "help":
-            await inner_dc.context.send_activity(MessageFactory.text(self.help_text()))
+            await inner_dc.context.send_activity(MessageFactory.text(self.help_for(inner_dc)))
             await inner_dc.reprompt_dialog()
             return DialogTurnResult(DialogTurnStatus.Waiting)
         return None

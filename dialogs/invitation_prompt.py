@@ -13,12 +13,11 @@ from __future__ import annotations
 from typing import Any
 
 from botbuilder.core import MessageFactory, TurnContext
-from botbuilder.dialogs import DialogContext, DialogTurnResult, DialogTurnStatus
+from botbuilder.dialogs import DialogContext
 from botbuilder.dialogs.prompts import PromptOptions, PromptRecognizerResult, TextPrompt
 from botbuilder.schema import ActivityTypes
 
 from dialogs.base_dialog import BaseDialog
-from dialogs.scope import scope_of
 
 
 class AnswerPrompt(TextPrompt):
@@ -67,17 +66,6 @@ class SlotDialog(BaseDialog):
         """Help for one step; override per dialog."""
         return self.help_text()
 
-    async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
-        """Answer "hjälp" for the step the user is at, then ask the same question again."""
-        activity = inner_dc.context.activity
-        understanding = scope_of(inner_dc.context).understanding
-        if (
-            activity.type == ActivityTypes.message
-            and (activity.text or "").strip()
-            and understanding is not None
-            and understanding.intent == "help"
-        ):
-            await say(inner_dc.context, self.slot_help(current_slot(inner_dc)))
-            await inner_dc.reprompt_dialog()
-            return DialogTurnResult(DialogTurnStatus.Waiting)
-        return await super().on_continue_dialog(inner_dc)
+    def help_for(self, inner_dc: DialogContext) -> str:
+        """Help for the slot the waiting prompt asks for."""
+        return self.slot_help(current_slot(inner_dc))
