@@ -14,8 +14,10 @@ understand — whatever the bot answers to those today.
 
 The bots take turns in alternating rounds (echo, Ärendebot, echo, …) so that a noisy machine
 hurts both alike; only the ratios measured in the same run mean much. Prints turns/s, p50 and p95
-latency of a turn (POST to HTTP answer, replies included) and peak RSS (VmHWM) per bot, and the
-ratios. Targets: Ärendebot's throughput ≥ 2.5× the echo bot's and its p95 ≤ 0.5× the echo bot's.
+latency of a turn (POST to HTTP answer, replies included), server CPU per turn, peak RSS (VmHWM)
+and the client's own CPU per turn (with the fake connector; it must not be the bottleneck) per
+bot, and the ratios. Targets: Ärendebot's throughput ≥ 2.5× the echo bot's and its p95 ≤ 0.5×
+the echo bot's.
 Every loop is bounded in count and in time.
 """
 
@@ -26,6 +28,7 @@ import asyncio
 import contextlib
 import itertools
 import os
+import resource
 import shutil
 import socket
 import subprocess
@@ -206,12 +209,14 @@ class Result:
     wall: float = 0.0
     errors: int = 0
     cpu: float = 0.0
+    client_cpu: float = 0.0
 
     def add(self, other: Result) -> None:
         self.latencies += other.latencies
         self.wall += other.wall
         self.errors += other.errors
         self.cpu += other.cpu
+        self.client_cpu += other.client_cpu
 
     @property
     def turns(self) -> int:
@@ -268,12 +273,19 @@ async def drive(
     return result
 
 
+def _client_cpu_s() -> float:
+    usage = resource.getrusage(resource.RUSAGE_SELF)
+    return usage.ru_utime + usage.ru_stime
+
+
 def report(name: str, r: Result, rss_kib: int) -> None:
+    turns = max(r.turns, 1)
     print(
         f"  {name:<10} {r.rate:8.1f} turns/s   p50 {r.pct(0.50):7.1f} ms   "
-        f"p95 {r.pct(0.95):7.1f} ms   server CPU {r.cpu / max(r.turns, 1) * 1e3:5.2f} ms/turn   "
+        f"p95 {r.pct(0.95):7.1f} ms   server CPU {r.cpu / turns * 1e3:5.2f} ms/turn   "
         f"peak RSS {rss_kib / 1024:6.1f} MiB   "
-        f"({r.turns} turns, {r.errors} errors)"
+        f"({r.turns} turns, {r.errors} errors; client + fake connector CPU "
+        f"{r.client_cpu / turns * 1e3:4.2f} ms/turn)"
     )
 
 
@@ -324,7 +336,7 @@ async def run(args: argparse.Namespace) -> None:
             for _ in range(args.rounds):
                 for server in (echo, bot):
                     convs = [Conversation(t) for t in tenants]
-                    cpu_before = server.cpu_seconds()
+                    cpu_before, client_before = server.cpu_seconds(), _client_cpu_s()
                     r = await drive(
                         session,
                         server.url,
@@ -335,6 +347,8 @@ async def run(args: argparse.Namespace) -> None:
                         args.mix,
                     )
                     r.cpu = server.cpu_seconds() - cpu_before
+                    # The client must not be the bottleneck: its CPU is printed next to the bot's.
+                    r.client_cpu = _client_cpu_s() - client_before
                     per_bot[server.name].add(r)
             print(
                 f"{args.conversations} concurrent conversations over 50 tenants, "
@@ -350,6 +364,11 @@ async def run(args: argparse.Namespace) -> None:
             )
             cpu = (a.cpu / max(a.turns, 1)) / (e.cpu / max(e.turns, 1))
             print(f"  server CPU per turn Ärendebot/echo: {cpu:.2f}×")
+            print(
+                f"  targets: throughput {tput:.2f}× vs ≥ 2.5× "
+                f"({'met' if tput >= 2.5 else 'not met'}), p95 {p95:.2f}× vs ≤ 0.5× "
+                f"({'met' if p95 <= 0.5 else 'not met'})"
+            )
             met = tput >= 2.5 and p95 <= 0.5
             print(f"  targets {'met' if met else 'NOT met'}")
         finally:

@@ -40,7 +40,13 @@ def _check_shape(body: Any) -> None:
     for key in ("from", "recipient", "channelData"):
         if key in body and body[key] is not None and not isinstance(body[key], dict):
             raise _bad(web.HTTPBadRequest, f"{key} must be an object")
-    for key in ("text", "channelId", "id", "locale"):
+    if "channelId" in body:
+        # The channel id keys the stored dialog state and conversation reference; an empty
+        # one would file every such activity under one shared key.
+        channel_id = body["channelId"]
+        if not isinstance(channel_id, str) or not channel_id.strip():
+            raise _bad(web.HTTPBadRequest, "channelId must be a non-empty string")
+    for key in ("text", "id", "locale"):
         if key in body and body[key] is not None and not isinstance(body[key], str):
             raise _bad(web.HTTPBadRequest, f"{key} must be a string")
     for key in ("entities", "attachments", "membersAdded", "membersRemoved"):

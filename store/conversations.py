@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import select
+from sqlalchemy import insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from store.db import Database
@@ -37,7 +37,7 @@ async def remember(
 
     A message from a conversation marked inactive makes it active again (the app is back).
     """
-    values = {
+    values: dict[str, Any] = {
         "reference": reference,
         "service_url": service_url,
         "tenant_id": tenant_id,
@@ -48,30 +48,45 @@ async def remember(
         "conversation_type": conversation_type,
         "active": True,
     }
+    # Every turn comes here, and almost always nothing changed: one SELECT of the columns
+    # (no ORM instance), and a write only for what differs. The ``active`` flag is read in the
+    # same SELECT, so a conversation the reminder pass marked inactive is reactivated by the
+    # next message; an in-process cache could not see that flag change without this read.
+    columns = [getattr(ConversationReference, name) for name in values]
+    where = (
+        ConversationReference.channel_id == key.channel_id,
+        ConversationReference.conversation_id == key.conversation_id,
+    )
     for _ in range(2):
-        async with db.session() as session, session.begin():
-            row = await session.scalar(
-                select(ConversationReference).where(
-                    ConversationReference.channel_id == key.channel_id,
-                    ConversationReference.conversation_id == key.conversation_id,
-                )
-            )
-            if row is None:
-                row = ConversationReference(
-                    channel_id=key.channel_id, conversation_id=key.conversation_id, **values
-                )
-                session.add(row)
-            else:
-                changed = {k: v for k, v in values.items() if getattr(row, k) != v}
-                for k, v in changed.items():
-                    setattr(row, k, v)
-            try:
-                await session.flush()
-            except IntegrityError:
-                # Another instance inserted the same conversation at the same moment: update it.
-                await session.rollback()
-                continue
-            return row.id
+        try:
+            async with db.session() as session, session.begin():
+                row = (
+                    await session.execute(select(ConversationReference.id, *columns).where(*where))
+                ).first()
+                if row is None:
+                    result = await session.execute(
+                        insert(ConversationReference).values(
+                            channel_id=key.channel_id,
+                            conversation_id=key.conversation_id,
+                            **values,
+                        )
+                    )
+                    return int(result.inserted_primary_key[0])
+                changed = {
+                    name: value
+                    for name, value, stored in zip(values, values.values(), row[1:], strict=True)
+                    if stored != value
+                }
+                if changed:
+                    await session.execute(
+                        update(ConversationReference)
+                        .where(ConversationReference.id == row[0])
+                        .values(**changed)
+                    )
+                return int(row[0])
+        except IntegrityError:
+            # Another instance inserted the same conversation at the same moment: update it.
+            continue
     raise RuntimeError("could not store the conversation reference")
 
 

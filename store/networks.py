@@ -6,12 +6,13 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 from decimal import Decimal
+from typing import Any
 
-from sqlalchemy import func, select
-from sqlalchemy.orm import selectinload
+from sqlalchemy import Row, func, select
+from sqlalchemy.ext.asyncio import AsyncSession
 
 from store.db import Database
-from store.models import Case, Membership, Network, NetworkAlias
+from store.models import CaseNumber, Membership, Network, NetworkAlias, OrgUnit, Person
 
 
 @dataclass(frozen=True)
@@ -53,39 +54,72 @@ class MembershipView:
     review_cadence: str | None
 
 
-def _network_view(net: Network) -> NetworkView:
+# The hot read paths below select columns, not ORM objects: a turn reads a handful of rows, and
+# building identity-mapped instances with their eager loaders (aliases, case numbers, each in a
+# query of its own and often a session of its own) cost several times the SQL itself.
+_NETWORK_COLUMNS = (
+    Network.id,
+    Network.name,
+    Network.organiser,
+    Network.description,
+    Network.founded,
+)
+
+
+def _network_view(row: Row[Any], aliases: dict[int, tuple[str, ...]]) -> NetworkView:
+    """A view from a row that starts with :data:`_NETWORK_COLUMNS`."""
+    net_id, name, organiser, description, founded = row[:5]
     return NetworkView(
-        id=net.id,
-        name=net.name,
-        aliases=tuple(a.alias for a in net.aliases),
-        organiser=net.organiser,
-        description=net.description,
-        founded=net.founded,
+        id=net_id,
+        name=name,
+        aliases=aliases.get(net_id, ()),
+        organiser=organiser,
+        description=description,
+        founded=founded,
     )
+
+
+async def _aliases(
+    session: AsyncSession, network_id: int | None = None
+) -> dict[int, tuple[str, ...]]:
+    """Aliases per network (of one network when ``network_id`` is given), in stored order."""
+    stmt = select(NetworkAlias.network_id, NetworkAlias.alias).order_by(NetworkAlias.id)
+    if network_id is not None:
+        stmt = stmt.where(NetworkAlias.network_id == network_id)
+    found: dict[int, list[str]] = {}
+    for net_id, alias in await session.execute(stmt):
+        found.setdefault(net_id, []).append(alias)
+    return {net_id: tuple(names) for net_id, names in found.items()}
 
 
 async def known_networks(db: Database) -> list[NetworkView]:
     """Every network in the store, by name."""
     async with db.session() as session:
-        rows = await session.scalars(select(Network).order_by(Network.name))
-        return [_network_view(n) for n in rows]
+        rows = (await session.execute(select(*_NETWORK_COLUMNS).order_by(Network.name))).all()
+        aliases = await _aliases(session)
+        return [_network_view(row, aliases) for row in rows]
 
 
 async def network_by_name(db: Database, name: str) -> NetworkView | None:
     """Find a network by its name or an alias, ignoring case."""
     exact = name.strip()
     key = exact.casefold()
+    columns = select(*_NETWORK_COLUMNS)
     async with db.session() as session:
         # Exact first: card buttons and the language layer give canonical names, and SQLite's
         # lower() folds only ASCII, so "Östersjö…" would not match itself case-insensitively.
-        net = await session.scalar(select(Network).where(Network.name == exact))
-        if net is None:
-            net = await session.scalar(select(Network).where(func.lower(Network.name) == key))
-        if net is None:
-            net = await session.scalar(
-                select(Network).join(NetworkAlias).where(func.lower(NetworkAlias.alias) == key)
-            )
-        return _network_view(net) if net else None
+        row = (await session.execute(columns.where(Network.name == exact))).first()
+        if row is None:
+            row = (await session.execute(columns.where(func.lower(Network.name) == key))).first()
+        if row is None:
+            row = (
+                await session.execute(
+                    columns.join(NetworkAlias).where(func.lower(NetworkAlias.alias) == key)
+                )
+            ).first()
+        if row is None:
+            return None
+        return _network_view(row, await _aliases(session, row[0]))
 
 
 _WORD = re.compile(r"\w+")
@@ -124,40 +158,92 @@ async def networks_matching(db: Database, text: str, limit: int = 10) -> list[Ne
     return found
 
 
-async def _case_numbers(db: Database, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
+async def _case_numbers(session: AsyncSession, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
     if not case_ids:
         return {}
-    async with db.session() as session:
-        cases = await session.scalars(
-            select(Case).where(Case.id.in_(case_ids)).options(selectinload(Case.numbers))
-        )
-        return {c.id: tuple(n.number for n in c.numbers) for c in cases}
+    found: dict[int, list[str]] = {}
+    rows = await session.execute(
+        select(CaseNumber.case_id, CaseNumber.number)
+        .where(CaseNumber.case_id.in_(case_ids))
+        .order_by(CaseNumber.id)
+    )
+    for case_id, number in rows:
+        found.setdefault(case_id, []).append(number)
+    return {case_id: tuple(numbers) for case_id, numbers in found.items()}
 
 
-def _membership_view(m: Membership, numbers: tuple[str, ...]) -> MembershipView:
-    contact = m.contact_person
+_MEMBERSHIP_COLUMNS = (
+    Membership.case_id,
+    Membership.since_year,
+    Membership.since_date,
+    Membership.decision_reference,
+    Membership.decided_by,
+    Membership.decided_on,
+    Membership.decision_paragraph,
+    Membership.revised_on,
+    Membership.annual_cost,
+    Membership.cost_currency,
+    Membership.cost_note,
+    OrgUnit.name,
+    Membership.responsible_role,
+    Person.name,
+    Person.role,
+    Membership.political_representative,
+    Membership.linked_body,
+    Membership.role_in_network,
+    Membership.period,
+    Membership.review_cadence,
+)
+
+
+def _membership_view(
+    row: Row[Any], aliases: dict[int, tuple[str, ...]], numbers: dict[int, tuple[str, ...]]
+) -> MembershipView:
+    """A view from a row of :data:`_NETWORK_COLUMNS` then :data:`_MEMBERSHIP_COLUMNS`."""
+    (
+        case_id,
+        since_year,
+        since_date,
+        decision_reference,
+        decided_by,
+        decided_on,
+        decision_paragraph,
+        revised_on,
+        annual_cost,
+        cost_currency,
+        cost_note,
+        unit_name,
+        responsible_role,
+        contact_name,
+        contact_role,
+        political_representative,
+        linked_body,
+        role_in_network,
+        period,
+        review_cadence,
+    ) = row[5:]
     return MembershipView(
-        network=_network_view(m.network),
-        since_year=m.since_year,
-        since_date=m.since_date,
-        decision_reference=m.decision_reference,
-        diarienummer=numbers,
-        decided_by=m.decided_by,
-        decided_on=m.decided_on,
-        decision_paragraph=m.decision_paragraph,
-        revised_on=m.revised_on,
-        annual_cost=m.annual_cost,
-        cost_currency=m.cost_currency,
-        cost_note=m.cost_note,
-        responsible_unit=m.responsible_unit.name if m.responsible_unit else None,
-        responsible_role=m.responsible_role,
-        contact_name=contact.name if contact else None,
-        contact_role=contact.role if contact else None,
-        political_representative=m.political_representative,
-        linked_body=m.linked_body,
-        role_in_network=m.role_in_network,
-        period=m.period,
-        review_cadence=m.review_cadence,
+        network=_network_view(row, aliases),
+        since_year=since_year,
+        since_date=since_date,
+        decision_reference=decision_reference,
+        diarienummer=numbers.get(case_id, ()) if case_id is not None else (),
+        decided_by=decided_by,
+        decided_on=decided_on,
+        decision_paragraph=decision_paragraph,
+        revised_on=revised_on,
+        annual_cost=annual_cost,
+        cost_currency=cost_currency,
+        cost_note=cost_note,
+        responsible_unit=unit_name,
+        responsible_role=responsible_role,
+        contact_name=contact_name,
+        contact_role=contact_role,
+        political_representative=political_representative,
+        linked_body=linked_body,
+        role_in_network=role_in_network,
+        period=period,
+        review_cadence=review_cadence,
     )
 
 
@@ -166,17 +252,23 @@ async def memberships(
 ) -> list[MembershipView]:
     """The organisation's active memberships (optionally in one network), by network name."""
     stmt = (
-        select(Membership)
-        .join(Network)
+        select(*_NETWORK_COLUMNS, *_MEMBERSHIP_COLUMNS)
+        .join(Network, Network.id == Membership.network_id)
+        .outerjoin(OrgUnit, OrgUnit.id == Membership.responsible_unit_id)
+        .outerjoin(Person, Person.id == Membership.contact_person_id)
         .where(Membership.organisation_id == organisation_id, Membership.active.is_(True))
         .order_by(Network.name)
     )
     if network_id is not None:
         stmt = stmt.where(Membership.network_id == network_id)
     async with db.session() as session:
-        rows = list((await session.scalars(stmt)).unique())
-    numbers = await _case_numbers(db, [m.case_id for m in rows if m.case_id])
-    return [_membership_view(m, numbers.get(m.case_id or -1, ())) for m in rows]
+        rows = (await session.execute(stmt)).all()
+        if not rows:
+            return []
+        # One network: its aliases only; a whole summary: every alias (a small table).
+        aliases = await _aliases(session, network_id)
+        numbers = await _case_numbers(session, [r[5] for r in rows if r[5] is not None])
+    return [_membership_view(row, aliases, numbers) for row in rows]
 
 
 async def membership(db: Database, organisation_id: int, network_id: int) -> MembershipView | None:

@@ -229,6 +229,11 @@ async def test_malformed_requests_get_a_4xx(server: BotServer, body, headers, st
         {"text": ["hej"]},
         {"entities": {"type": "mention"}},
         {"channelData": "tenant"},
+        {"channelId": ""},
+        {"channelId": "   "},
+        {"channelId": None},
+        {"channelId": 7},
+        {"channelId": ["msteams"]},
     ],
 )
 async def test_activities_with_wrong_field_types_get_400(server: BotServer, change):
