@@ -17,16 +17,14 @@ from __future__ import annotations
 
 from typing import Any
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
     DialogTurnResult,
     PromptOptions,
-    TextPrompt,
     WaterfallDialog,
     WaterfallStepContext,
 )
-from botbuilder.dialogs.prompts import PromptRecognizerResult
-from botbuilder.schema import Activity, ActivityTypes
+from botbuilder.schema import Activity
 
 from dialogs.base_dialog import BaseDialog
 from dialogs.import_card import ACTION_KEY, CANCEL, KIND_LABELS, SAVE, extraction_card
@@ -42,6 +40,7 @@ from dialogs.import_extract import (
 from dialogs.import_extract.document import Doc
 from dialogs.import_extract.kinds import classify
 from dialogs.import_html import html_text_of
+from dialogs.reading_prompt import ReadingPrompt
 from dialogs.scope import scope_of
 from store.importer import (
     ImportRefusedError,
@@ -95,21 +94,11 @@ def save_or_cancel(text: str | None, value: Any) -> str | None:
     return None
 
 
-class SaveOrCancelPrompt(TextPrompt):
+class SaveOrCancelPrompt(ReadingPrompt):
     """A prompt that takes the card's Spara/Avbryt buttons or a typed answer."""
 
-    async def on_recognize(
-        self, turn_context: TurnContext, state: dict[str, object], options: PromptOptions
-    ) -> PromptRecognizerResult:
-        """Recognise spara or avbryt."""
-        result = PromptRecognizerResult()
-        activity = turn_context.activity
-        if activity.type == ActivityTypes.message:
-            answer = save_or_cancel(activity.text, activity.value)
-            if answer is not None:
-                result.succeeded = True
-                result.value = answer
-        return result
+    def __init__(self, dialog_id: str) -> None:
+        super().__init__(dialog_id, save_or_cancel)
 
 
 def saved_text(result: SaveResult, extraction: Extraction, organisation: str) -> str:

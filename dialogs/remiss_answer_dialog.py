@@ -18,19 +18,17 @@ from __future__ import annotations
 import re
 from typing import Any
 
-from botbuilder.core import MessageFactory, TurnContext
+from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
     DialogTurnResult,
     PromptOptions,
-    TextPrompt,
     WaterfallDialog,
     WaterfallStepContext,
 )
-from botbuilder.dialogs.prompts import PromptRecognizerResult
-from botbuilder.schema import ActivityTypes
 
 from dialogs.base_dialog import BaseDialog
 from dialogs.cards import adaptive_card, safe, submit, text_block
+from dialogs.reading_prompt import ReadingPrompt
 from dialogs.remiss_text import join_names
 from dialogs.scope import scope_of
 from store import remisser
@@ -54,21 +52,11 @@ def yes_or_no(text: str | None, value: Any) -> str | None:
     return None
 
 
-class YesNoPrompt(TextPrompt):
+class YesNoPrompt(ReadingPrompt):
     """A prompt that takes a typed ja/nej or a press on the card's Ja/Nej buttons."""
 
-    async def on_recognize(
-        self, turn_context: TurnContext, state: dict[str, object], options: PromptOptions
-    ) -> PromptRecognizerResult:
-        """Recognise ja/nej from text or from a card submit."""
-        result = PromptRecognizerResult()
-        activity = turn_context.activity
-        if activity.type == ActivityTypes.message:
-            answer = yes_or_no(activity.text, activity.value)
-            if answer is not None:
-                result.succeeded = True
-                result.value = answer
-        return result
+    def __init__(self, dialog_id: str) -> None:
+        super().__init__(dialog_id, yes_or_no)
 
 
 def confirm_card(question: str) -> Any:

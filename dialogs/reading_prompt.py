@@ -1,0 +1,37 @@
+"""A prompt whose answer is read from typed text or from a card button, by one function."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from botbuilder.core import TurnContext
+from botbuilder.dialogs.prompts import PromptOptions, PromptRecognizerResult, TextPrompt
+from botbuilder.schema import ActivityTypes
+
+Reader = Callable[[str | None, Any], str | None]
+
+
+class ReadingPrompt(TextPrompt):
+    """Succeeds when ``reader(text, value)`` understands the message; asks again otherwise.
+
+    Typed answers ("ja", "spara") and button presses (a submit ``value``) are read by the same
+    function, so both work at every confirmation.
+    """
+
+    def __init__(self, dialog_id: str, reader: Reader) -> None:
+        super().__init__(dialog_id)
+        self._reader = reader
+
+    async def on_recognize(
+        self, turn_context: TurnContext, state: dict[str, object], options: PromptOptions
+    ) -> PromptRecognizerResult:
+        """Read the answer from the message's text or its button value."""
+        result = PromptRecognizerResult()
+        activity = turn_context.activity
+        if activity.type == ActivityTypes.message:
+            answer = self._reader(activity.text, activity.value)
+            if answer is not None:
+                result.succeeded = True
+                result.value = answer
+        return result
