@@ -31,6 +31,17 @@ from store import orgs
 QUIT = {"/sluta", "/avsluta", "/quit", "/exit"}
 
 
+def _texts(items: list[Any]) -> list[str]:
+    """Every TextBlock text inside a container's items, in order."""
+    found: list[str] = []
+    for item in items or []:
+        if isinstance(item, dict):
+            if item.get("type") == "TextBlock" and item.get("text"):
+                found.append(str(item["text"]))
+            found.extend(_texts(item.get("items", [])))
+    return found
+
+
 def _card_lines(card: dict[str, Any]) -> list[str]:
     lines: list[str] = []
 
@@ -42,7 +53,15 @@ def _card_lines(card: dict[str, Any]) -> list[str]:
             if kind == "TextBlock" and item.get("text"):
                 lines.append(str(item["text"]))
             elif kind == "FactSet":
-                lines.extend(f"  {f.get('title', '')} {f.get('value', '')}" for f in item["facts"])
+                lines.extend(
+                    f"  {f.get('title', '')}: {f.get('value', '')}" for f in item.get("facts", [])
+                )
+            elif kind == "Table":
+                # A terminal has room for a table as lines of cells.
+                for row in item.get("rows", []):
+                    cells = [" / ".join(_texts(c.get("items", []))) for c in row.get("cells", [])]
+                    lines.append("  " + " | ".join(cells))
+                continue
             walk(item.get("items", []))
             for column in item.get("columns", []) or []:
                 walk(column.get("items", []))

@@ -14,16 +14,25 @@ from botbuilder.core import CardFactory
 from botbuilder.schema import Attachment
 
 CARD_VERSION = "1.5"  # the newest version Teams renders for bot messages
-_MARKDOWN = re.compile(r"([\\`*_{}\[\]()#+\-.!|>~<])")
+# Characters that make markdown anywhere in a line: emphasis, links, code, tags.
+_INLINE = re.compile(r"([\\`*_\[\]<>~])")
+# Characters that make markdown only at the start of a line: lists, headings, quotes.
+_LINE_START = re.compile(r"^(\s*)([-+#])", re.MULTILINE)
+_NUMBERED = re.compile(r"^(\s*\d+)([.)])", re.MULTILINE)
 
 
 def safe(text: object) -> str:
     """Escape text from users or documents so that it cannot add markdown, links or mentions.
 
     TextBlocks render a markdown subset; a value such as ``**[klicka](http://…)**`` or
-    ``<at>Alla</at>`` must show as typed, not become a link or a mention.
+    ``<at>Alla</at>`` must show as typed, not become a link or a mention. Only what can start
+    markdown is escaped: some Teams clients (mobile) show a backslash escape literally, so
+    ordinary text such as "155-1302/2015 (KS)" is left as it is.
     """
-    return _MARKDOWN.sub(r"\\\1", str(text))
+    escaped = _INLINE.sub(r"\\\1", str(text))
+    escaped = _LINE_START.sub(r"\1\\\2", escaped)
+    # Digits cannot be escaped; the dot or parenthesis after them can ("1\. ett").
+    return _NUMBERED.sub(r"\1\\\2", escaped)
 
 
 def text_block(

@@ -161,3 +161,21 @@ async def test_the_card_button_for_all_memberships_starts_the_summary(demo_db):
     assert title == "Alla våra medlemskap"
     [summary] = await _turn(adapter, _click(data))
     assert summary.text.startswith("Göteborgs Stad har 1 medlemskap.")
+
+
+@pytest.mark.parametrize(
+    ("text", "escaped"),
+    [
+        ("155-1302/2015 (KS)", "155-1302/2015 (KS)"),
+        ("v. 42, 17 okt.", "v. 42, 17 okt."),
+        ("**[x](http://evil)**", "\\*\\*\\[x\\](http://evil)\\*\\*"),
+        ("<at>Alla</at>", "\\<at\\>Alla\\</at\\>"),
+        ("- punkt\n1. ett", "\\- punkt\n1\\. ett"),
+        ("# rubrik", "\\# rubrik"),
+        ("a_b", "a\\_b"),
+    ],
+)
+def test_safe_escapes_only_what_makes_markdown(text, escaped):
+    from dialogs.cards import safe
+
+    assert safe(text) == escaped
