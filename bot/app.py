@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 from types import SimpleNamespace
 
 from aiohttp import web
-from botbuilder.core import ConversationState, UserState
+from botbuilder.core import ConversationState
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -106,7 +106,6 @@ def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot
     """Build the adapter and the bot on a store; used by ``serve`` and by tests."""
     storage = SqlStorage(db)
     conversation_state = ConversationState(storage)
-    user_state = UserState(storage)
     auth = ConfigurationBotFrameworkAuthentication(bot_framework_config(settings))
     # Reuse connector clients across turns instead of building them per turn (bot/connectors.py).
     reusing = ReusingBotFrameworkAuthentication(
@@ -114,7 +113,7 @@ def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot
     )
     adapter = CloudAdapter(reusing)
     adapter.on_turn_error = turn_error_handler(conversation_state)
-    bot = ArendeBot(db, settings, conversation_state, user_state, LanguageCache(db))
+    bot = ArendeBot(db, settings, conversation_state, LanguageCache(db))
     return adapter, bot
 
 

@@ -10,7 +10,6 @@ from botbuilder.core import (
     ConversationState,
     MessageFactory,
     TurnContext,
-    UserState,
 )
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
@@ -57,13 +56,11 @@ class ArendeBot(ActivityHandler):
         db: Database,
         settings: Settings,
         conversation_state: ConversationState,
-        user_state: UserState,
         languages: LanguageCache,
     ) -> None:
         self._db = db
         self._settings = settings
         self._conversation_state = conversation_state
-        self._user_state = user_state
         self._languages = languages
         self._conversation = Conversation(conversation_state)
         # Every turn needs the tenant's organisation; bindings rarely change.
@@ -103,8 +100,9 @@ class ArendeBot(ActivityHandler):
             understanding=understanding,
         )
         await super().on_turn(turn_context)
+        # Only conversation state is kept: no dialog reads or writes user state, so there is no
+        # UserState to load and hash on every turn.
         await self._conversation_state.save_changes(turn_context)
-        await self._user_state.save_changes(turn_context)
 
     async def on_message_activity(self, turn_context: TurnContext) -> None:
         """A typed message or a card submit."""

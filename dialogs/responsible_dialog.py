@@ -41,7 +41,7 @@ from dialogs.responsible_text import (
 )
 from dialogs.scope import TurnScope, scope_of
 from store import networks
-from store.networks import NetworkView
+from store.networks import MembershipView, NetworkView
 
 NETWORK_PROMPT = "network_prompt"
 
@@ -67,8 +67,9 @@ class ResponsibleDialog(BaseDialog):
         options = step.options if isinstance(step.options, dict) else {}
         if options.get("network"):
             return await step.next(options["network"])
-        scope = scope_of(step.context)
-        known = [n.name for n in await networks.known_networks(scope.db)]
+        # The language layer was built from the store's network list (by name) and is cached:
+        # an example name needs no query of its own.
+        known = scope_of(step.context).language.network_names
         example = f" Till exempel {known[0]}." if known else ""
         return await step.prompt(
             NETWORK_PROMPT,
@@ -94,23 +95,28 @@ class ResponsibleDialog(BaseDialog):
         said = str(step.result or "").strip()
         # A button or the first message's understanding gives a canonical name: look it up as
         # it is. Anything else the user typed at the prompt is read by the language layer.
-        network = await networks.network_by_name(scope.db, said) if said else None
+        # The network and the organisation's membership in it are read together (one connection).
+        org_id = scope.organisation.id
+        found = await networks.network_and_membership(scope.db, org_id, said) if said else None
         understanding = None
-        if network is None:
+        if found is None:
             understanding = scope.language.understand(said, scope.today)
             name = understanding.network if understanding.network_known else None
-            network = await networks.network_by_name(scope.db, name) if name else None
-        if network is None:
+            found = await networks.network_and_membership(scope.db, org_id, name) if name else None
+        if found is None:
             await self._not_found(step, scope, said, understanding)
         else:
-            await self._answer(step, scope, network)
+            await self._answer(step, scope, *found)
         return await step.end_dialog()
 
     async def _answer(
-        self, step: WaterfallStepContext, scope: TurnScope, network: NetworkView
+        self,
+        step: WaterfallStepContext,
+        scope: TurnScope,
+        network: NetworkView,
+        membership: MembershipView | None,
     ) -> None:
         org = scope.organisation
-        membership = await networks.membership(scope.db, org.id, network.id)
         if membership is None:
             # Shared reference data only: never another organisation's membership.
             text, card = not_member_answer(org.name, network), network_card(network)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import insert, select, update
+from sqlalchemy import bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from store.db import Database
@@ -18,6 +18,27 @@ class ConversationKey:
 
     channel_id: str
     conversation_id: str
+
+
+_REMEMBERED_COLUMNS = (
+    "reference",
+    "service_url",
+    "tenant_id",
+    "organisation_id",
+    "bot_id",
+    "user_id",
+    "aad_object_id",
+    "conversation_type",
+    "active",
+)
+# Built once: constructing the select and its WHERE clause per turn cost as much as running it.
+_REMEMBERED = select(
+    ConversationReference.id,
+    *(getattr(ConversationReference, name) for name in _REMEMBERED_COLUMNS),
+).where(
+    ConversationReference.channel_id == bindparam("channel_id"),
+    ConversationReference.conversation_id == bindparam("conversation_id"),
+)
 
 
 async def remember(
@@ -48,21 +69,26 @@ async def remember(
         "conversation_type": conversation_type,
         "active": True,
     }
-    # Every turn comes here, and almost always nothing changed: one SELECT of the columns
-    # (no ORM instance), and a write only for what differs. The ``active`` flag is read in the
-    # same SELECT, so a conversation the reminder pass marked inactive is reactivated by the
-    # next message; an in-process cache could not see that flag change without this read.
-    columns = [getattr(ConversationReference, name) for name in values]
-    where = (
-        ConversationReference.channel_id == key.channel_id,
-        ConversationReference.conversation_id == key.conversation_id,
-    )
-    for _ in range(2):
+    # Every turn comes here, and almost always nothing changed: one SELECT of the columns on a
+    # bare connection with a statement built once (no ORM session, no transaction to begin),
+    # and a write only of what differs. The ``active`` flag is read in the same SELECT, so a
+    # conversation the reminder pass marked inactive is reactivated by the next message; an
+    # in-process cache could not see that flag change without this read.
+    params = {"channel_id": key.channel_id, "conversation_id": key.conversation_id}
+    for _ in range(3):
+        async with db.engine.connect() as conn:
+            row = (await conn.execute(_REMEMBERED, params)).first()
+        changed: dict[str, Any] = {}
+        if row is not None:
+            changed = {
+                name: values[name]
+                for name, stored in zip(_REMEMBERED_COLUMNS, row[1:], strict=True)
+                if stored != values[name]
+            }
+            if not changed:
+                return int(row[0])
         try:
             async with db.session() as session, session.begin():
-                row = (
-                    await session.execute(select(ConversationReference.id, *columns).where(*where))
-                ).first()
                 if row is None:
                     result = await session.execute(
                         insert(ConversationReference).values(
@@ -72,18 +98,14 @@ async def remember(
                         )
                     )
                     return int(result.inserted_primary_key[0])
-                changed = {
-                    name: value
-                    for name, value, stored in zip(values, values.values(), row[1:], strict=True)
-                    if stored != value
-                }
-                if changed:
-                    await session.execute(
-                        update(ConversationReference)
-                        .where(ConversationReference.id == row[0])
-                        .values(**changed)
-                    )
-                return int(row[0])
+                result = await session.execute(
+                    update(ConversationReference)
+                    .where(ConversationReference.id == row[0])
+                    .values(**changed)
+                )
+                if result.rowcount:
+                    return int(row[0])
+                # The row went away since the SELECT: read again (and insert it).
         except IntegrityError:
             # Another instance inserted the same conversation at the same moment: update it.
             continue

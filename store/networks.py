@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 from decimal import Decimal
 from typing import Any
 
-from sqlalchemy import Row, func, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, func, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from store.db import Database
 from store.models import CaseNumber, Membership, Network, NetworkAlias, OrgUnit, Person
@@ -66,7 +67,7 @@ _NETWORK_COLUMNS = (
 )
 
 
-def _network_view(row: Row[Any], aliases: dict[int, tuple[str, ...]]) -> NetworkView:
+def _network_view(row: Sequence[Any], aliases: dict[int, tuple[str, ...]]) -> NetworkView:
     """A view from a row that starts with :data:`_NETWORK_COLUMNS`."""
     net_id, name, organiser, description, founded = row[:5]
     return NetworkView(
@@ -79,15 +80,24 @@ def _network_view(row: Row[Any], aliases: dict[int, tuple[str, ...]]) -> Network
     )
 
 
-async def _aliases(
-    session: AsyncSession, network_id: int | None = None
-) -> dict[int, tuple[str, ...]]:
+# Hot statements are built once, with bound parameters: building a select and its WHERE
+# clause on every call (coercions, operator overloads, the cache key walk) cost as much CPU
+# as running it on SQLite.
+_ALIASES = select(NetworkAlias.network_id, NetworkAlias.alias).order_by(NetworkAlias.id)
+_ALIASES_OF_ONE = _ALIASES.where(NetworkAlias.network_id == bindparam("network_id"))
+
+# A session or a bare connection: reads need no ORM session (no audit, no identity map).
+Reader = AsyncSession | AsyncConnection
+
+
+async def _aliases(reader: Reader, network_id: int | None = None) -> dict[int, tuple[str, ...]]:
     """Aliases per network (of one network when ``network_id`` is given), in stored order."""
-    stmt = select(NetworkAlias.network_id, NetworkAlias.alias).order_by(NetworkAlias.id)
-    if network_id is not None:
-        stmt = stmt.where(NetworkAlias.network_id == network_id)
+    if network_id is None:
+        rows = await reader.execute(_ALIASES)
+    else:
+        rows = await reader.execute(_ALIASES_OF_ONE, {"network_id": network_id})
     found: dict[int, list[str]] = {}
-    for net_id, alias in await session.execute(stmt):
+    for net_id, alias in rows:
         found.setdefault(net_id, []).append(alias)
     return {net_id: tuple(names) for net_id, names in found.items()}
 
@@ -158,16 +168,18 @@ async def networks_matching(db: Database, text: str, limit: int = 10) -> list[Ne
     return found
 
 
-async def _case_numbers(session: AsyncSession, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
+_CASE_NUMBERS = (
+    select(CaseNumber.case_id, CaseNumber.number)
+    .where(CaseNumber.case_id.in_(bindparam("case_ids", expanding=True)))
+    .order_by(CaseNumber.id)
+)
+
+
+async def _case_numbers(reader: Reader, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
     if not case_ids:
         return {}
     found: dict[int, list[str]] = {}
-    rows = await session.execute(
-        select(CaseNumber.case_id, CaseNumber.number)
-        .where(CaseNumber.case_id.in_(case_ids))
-        .order_by(CaseNumber.id)
-    )
-    for case_id, number in rows:
+    for case_id, number in await reader.execute(_CASE_NUMBERS, {"case_ids": case_ids}):
         found.setdefault(case_id, []).append(number)
     return {case_id: tuple(numbers) for case_id, numbers in found.items()}
 
@@ -197,7 +209,7 @@ _MEMBERSHIP_COLUMNS = (
 
 
 def _membership_view(
-    row: Row[Any], aliases: dict[int, tuple[str, ...]], numbers: dict[int, tuple[str, ...]]
+    row: Sequence[Any], aliases: dict[int, tuple[str, ...]], numbers: dict[int, tuple[str, ...]]
 ) -> MembershipView:
     """A view from a row of :data:`_NETWORK_COLUMNS` then :data:`_MEMBERSHIP_COLUMNS`."""
     (
@@ -269,6 +281,77 @@ async def memberships(
         aliases = await _aliases(session, network_id)
         numbers = await _case_numbers(session, [r[5] for r in rows if r[5] is not None])
     return [_membership_view(row, aliases, numbers) for row in rows]
+
+
+_JOINED = (
+    # Membership.id last: it tells a membership from the outer join's empty columns.
+    select(*_NETWORK_COLUMNS, *_MEMBERSHIP_COLUMNS, Membership.id)
+    .select_from(Network)
+    .outerjoin(
+        Membership,
+        (Membership.network_id == Network.id)
+        & (Membership.organisation_id == bindparam("organisation_id"))
+        & Membership.active.is_(True),
+    )
+    .outerjoin(OrgUnit, OrgUnit.id == Membership.responsible_unit_id)
+    .outerjoin(Person, Person.id == Membership.contact_person_id)
+)
+# Exact first: card buttons and the language layer give canonical names, and SQLite's lower()
+# folds only ASCII, so "Östersjö…" would not match itself case-insensitively.
+_NETWORK_AND_MEMBERSHIP = (
+    _JOINED.where(Network.name == bindparam("name")),
+    _JOINED.where(func.lower(Network.name) == bindparam("key")),
+    _JOINED.where(
+        Network.id.in_(
+            select(NetworkAlias.network_id).where(
+                func.lower(NetworkAlias.alias) == bindparam("key")
+            )
+        )
+    ),
+)
+
+
+async def network_and_membership(
+    db: Database, organisation_id: int, name: str
+) -> tuple[NetworkView, MembershipView | None] | None:
+    """A network found as :func:`network_by_name` finds it, with the organisation's membership.
+
+    "Vem ansvarar för …" needs both; asked one after the other they took two sessions and five
+    statements (the network, its aliases, then the network again with the membership, its
+    aliases again and the case numbers). Here the membership is outer-joined to the network
+    lookup, so it is one connection and three statements at most.
+
+    Args:
+        db: The store.
+        organisation_id: Whose membership to read; never another organisation's.
+        name: A network's name or alias, in any case.
+
+    Returns:
+        None when no network has that name or alias; else the network and the organisation's
+        active membership in it (None when it is not a member).
+    """
+    exact = name.strip()
+    key = exact.casefold()
+    params = {"organisation_id": organisation_id, "name": exact, "key": key}
+    # A bare connection: this is a read, and the ORM session's bookkeeping costs more than
+    # the three SQLite statements.
+    async with db.engine.connect() as conn:
+        # The same order of attempts as network_by_name: exact, ASCII-folded, then an alias.
+        row = None
+        for stmt in _NETWORK_AND_MEMBERSHIP:
+            row = (await conn.execute(stmt, params)).first()
+            if row is not None:
+                break
+        if row is None:
+            return None
+        aliases = await _aliases(conn, row[0])
+        membership_id, case_id = row[-1], row[5]
+        numbers = await _case_numbers(conn, [case_id]) if case_id is not None else {}
+    if membership_id is None:
+        return _network_view(row, aliases), None
+    # (organisation, network) is unique in the store: one row, one membership at most.
+    view = _membership_view(row[:-1], aliases, numbers)
+    return view.network, view
 
 
 async def membership(db: Database, organisation_id: int, network_id: int) -> MembershipView | None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
+from functools import lru_cache
 
 from babel.dates import format_date as _babel_date
 from babel.numbers import format_decimal, get_currency_symbol
@@ -18,14 +19,24 @@ _NBSP = "\u00a0"
 _SYMBOLS = {"SEK": "kr", "EUR": "€", "USD": "USD", "NOK": "NOK", "DKK": "DKK", "GBP": "£"}
 
 
+@lru_cache(maxsize=4096)
+def _babel(d: date, pattern: str) -> str:
+    """Babel's Swedish rendering of ``d``, remembered.
+
+    Babel parses the pattern and looks up locale data on every call (about 30 µs); a summary
+    or remiss answer writes hundreds of dates, and few distinct ones.
+    """
+    return _babel_date(d, pattern, locale=_LOCALE)
+
+
 def format_date(d: date) -> str:
     """Write a date out in full with its ISO week: "måndag 17 oktober 2016, v. 42"."""
-    return f"{_babel_date(d, 'EEEE d MMMM y', locale=_LOCALE)}, v. {d.isocalendar().week}"
+    return f"{_babel(d, 'EEEE d MMMM y')}, v. {d.isocalendar().week}"
 
 
 def format_date_short(d: date) -> str:
     """Write a date briefly: "17 okt 2016" (Babel's "okt." without the period)."""
-    return _babel_date(d, "d MMM y", locale=_LOCALE).replace(".", "")
+    return _babel(d, "d MMM y").replace(".", "")
 
 
 def format_span(start: date, end: date) -> str:
@@ -36,12 +47,12 @@ def format_span(start: date, end: date) -> str:
     if start == end:
         return format_date(start)
     if start.year != end.year:
-        first = _babel_date(start, "d MMMM y", locale=_LOCALE)
+        first = _babel(start, "d MMMM y")
     elif start.month != end.month:
-        first = _babel_date(start, "d MMMM", locale=_LOCALE)
+        first = _babel(start, "d MMMM")
     else:
         first = str(start.day)
-    return f"{first}–{_babel_date(end, 'd MMMM y', locale=_LOCALE)}"
+    return f"{first}–{_babel(end, 'd MMMM y')}"
 
 
 def format_money(amount: int | float | Decimal | None, currency: str | None) -> str:

@@ -75,6 +75,12 @@ class LanguageLayer:
             units: The organisation's unit names.
         """
         self._entities = EntityMatcher(networks, units)
+        self._network_names = tuple(n.name for n in networks)
+
+    @property
+    def network_names(self) -> tuple[str, ...]:
+        """The known networks' names, in the order given (the store's: by name)."""
+        return self._network_names
 
     def understand(self, text: str, today: date) -> Understanding:
         """Understand one utterance.

@@ -188,7 +188,7 @@ async def test_a_failing_turn_answers_in_swedish_and_clears_the_dialog(server, m
     async def broken(*args, **kwargs):
         raise RuntimeError("the store broke")
 
-    monkeypatch.setattr(networks, "membership", broken)
+    monkeypatch.setattr(networks, "network_and_membership", broken)
     [reply] = await server.say(user, "Nordic Safe Cities")
     assert reply == texts.ERROR
     monkeypatch.undo()

@@ -86,6 +86,24 @@ async def test_network_by_name_takes_canonical_names_aliases_and_any_case(demo_d
     assert await networks.network_by_name(demo_db, "Eurocities") is None
 
 
+async def test_network_and_membership_reads_what_the_two_lookups_read(demo_db):
+    sthlm = await orgs.by_tenant(demo_db, demo.STOCKHOLM_TENANT)
+    gbg = await orgs.by_tenant(demo_db, demo.GOTEBORG_TENANT)
+    for written in ("Nordic Safe Cities", "nordic safe cities", "NSC", "nsc"):
+        for org in (sthlm, gbg):
+            found = await networks.network_and_membership(demo_db, org.id, written)
+            network = await networks.network_by_name(demo_db, written)
+            assert found is not None and network is not None, written
+            assert found[0] == network
+            assert found[1] == await networks.membership(demo_db, org.id, network.id)
+    # Göteborg is a member, Stockholm is not: never another organisation's membership.
+    mine = await networks.network_and_membership(demo_db, gbg.id, "NSC")
+    theirs = await networks.network_and_membership(demo_db, sthlm.id, "NSC")
+    assert mine is not None and mine[1] is not None and mine[1].annual_cost == Decimal(150000)
+    assert theirs is not None and theirs[1] is None
+    assert await networks.network_and_membership(demo_db, gbg.id, "Eurocities") is None
+
+
 async def test_networks_matching_finds_every_network_a_word_fits(demo_db):
     cities = [n.name for n in await networks.networks_matching(demo_db, "cities")]
     assert cities == ["Nordic Safe Cities", "Strong Cities Network"]
