@@ -53,6 +53,8 @@ from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Req
 from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 
+from dialogs.cards import CardContent
+
 log = logging.getLogger(__name__)
 
 MAX_CLIENTS = 64  # service URLs are few (one per Teams region); this only bounds a flood
@@ -153,12 +155,15 @@ class _RetryPolicy(AsyncHTTPPolicy):
 
 
 def _plain_json(node: object) -> bool:
-    """True when ``node`` is made only of JSON's own types (dicts with string keys)."""
+    """True when ``node`` is made only of JSON's own types (dicts with string keys).
+
+    :class:`~dialogs.cards.CardContent` counts as a dict: it is one, shared instead of copied.
+    """
     stack = [node]
     while stack:
         item = stack.pop()
         kind = type(item)
-        if kind is dict:
+        if kind is dict or kind is CardContent:
             for key, value in item.items():  # type: ignore[attr-defined]
                 if type(key) is not str:
                     return False

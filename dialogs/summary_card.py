@@ -10,6 +10,8 @@ shows as many rows as fit in :data:`CARD_BUDGET_BYTES` (at most :data:`MAX_ROWS`
 from __future__ import annotations
 
 import json
+from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import Any
 
 from botbuilder.schema import Attachment
@@ -23,6 +25,7 @@ from dialogs.summary_text import (
     last_decision_text,
     plain_listing,
     reviews_text,
+    row_line,
     since_text,
     totals_text,
 )
@@ -72,27 +75,41 @@ def _table_row(row: SummaryRow, s: Summary) -> dict[str, Any]:
     }
 
 
-def _fallback_rows(rows: list[SummaryRow], s: Summary) -> dict[str, Any]:
-    items: list[dict[str, Any]] = []
-    for row in rows:
-        m = row.membership
-        items.append(text_block(safe(m.network.name), weight="Bolder", separator=True))
-        items.append(
-            fact_set(
-                [
-                    ("Medlem sedan", since_text(m)),
-                    ("Beslut", decision_text(m)),
-                    ("Senast beslutat/reviderat", last_decision_text(m)),
-                    ("Kostnad per år", cost_text(m)),
-                    ("Ansvarig", responsible_of(m)),
-                    ("Nästa översyn", reviews_text(row.next_reviews, s.today)),
-                ]
-            )
-        )
-    return {"type": "Container", "items": items}
+def _fallback_row(row: SummaryRow, s: Summary) -> list[dict[str, Any]]:
+    m = row.membership
+    return [
+        text_block(safe(m.network.name), weight="Bolder", separator=True),
+        fact_set(
+            [
+                ("Medlem sedan", since_text(m)),
+                ("Beslut", decision_text(m)),
+                ("Senast beslutat/reviderat", last_decision_text(m)),
+                ("Kostnad per år", cost_text(m)),
+                ("Ansvarig", responsible_of(m)),
+                ("Nästa översyn", reviews_text(row.next_reviews, s.today)),
+            ]
+        ),
+    ]
 
 
-def _table(rows: list[SummaryRow], s: Summary) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _RowPieces:
+    """What one membership adds to the card: table row, fallback blocks, plain-text line.
+
+    Built once per row and reused while :func:`summary_card` shrinks the page to fit the size
+    budget, instead of formatting and escaping every row again for each attempt.
+    """
+
+    table_row: dict[str, Any]
+    fallback: list[dict[str, Any]]
+    line: str
+
+
+def _pieces(row: SummaryRow, s: Summary) -> _RowPieces:
+    return _RowPieces(_table_row(row, s), _fallback_row(row, s), row_line(row, s.today))
+
+
+def _table(pieces: Sequence[_RowPieces]) -> dict[str, Any]:
     header = {
         "type": "TableRow",
         "style": "accent",
@@ -103,9 +120,9 @@ def _table(rows: list[SummaryRow], s: Summary) -> dict[str, Any]:
         "columns": [{"width": w} for w in (4, 3, 4, 3)],
         "firstRowAsHeader": True,
         "showGridLines": False,
-        "rows": [header, *(_table_row(r, s) for r in rows)],
+        "rows": [header, *(p.table_row for p in pieces)],
         # Clients without Table (older Outlook, some Teams mobile builds) get a FactSet layout.
-        "fallback": _fallback_rows(rows, s),
+        "fallback": {"type": "Container", "items": [b for p in pieces for b in p.fallback]},
     }
 
 
@@ -144,8 +161,7 @@ def more_data(s: Summary, next_offset: int) -> dict[str, Any]:
     }
 
 
-def _build(s: Summary, offset: int, count: int, link: str | None) -> Attachment:
-    rows = list(s.rows[offset : offset + count])
+def _build(s: Summary, offset: int, pieces: Sequence[_RowPieces], link: str | None) -> Attachment:
     body: list[dict[str, Any]] = [
         heading(f"Medlemskap – {safe(s.organisation)}"),
         fact_set(
@@ -159,18 +175,19 @@ def _build(s: Summary, offset: int, count: int, link: str | None) -> Attachment:
     ]
     if offset == 0:
         body += _due_section(s)
-    shown = shown_text(offset, len(rows), len(s.rows))
+    shown = shown_text(offset, len(pieces), len(s.rows))
     body.append(text_block("Alla medlemskap", weight="Bolder", spacing="Medium", separator=True))
-    body.append(_table(rows, s))
+    body.append(_table(pieces))
     body.append(text_block(shown, subtle=True))
     actions: list[dict[str, Any]] = []
     if link:
         actions.append(
             {"type": "Action.OpenUrl", "title": "Ladda ner som CSV (Excel)", "url": link}
         )
-    if offset + len(rows) < len(s.rows):
-        actions.append(submit("Visa fler", more_data(s, offset + len(rows))))
-    return adaptive_card(body, actions, fallback_text=plain_listing(s, rows, shown))
+    if offset + len(pieces) < len(s.rows):
+        actions.append(submit("Visa fler", more_data(s, offset + len(pieces))))
+    listing = plain_listing(s, [p.line for p in pieces], shown)
+    return adaptive_card(body, actions, fallback_text=listing)
 
 
 def summary_card(
@@ -189,10 +206,12 @@ def summary_card(
     """
     offset = max(0, min(offset, max(len(s.rows) - 1, 0)))
     count = max(1, min(max_rows, len(s.rows) - offset))
-    card = _build(s, offset, count, link)
-    while count > 1 and card_size(card) > CARD_BUDGET_BYTES:
+    pieces = [_pieces(row, s) for row in s.rows[offset : offset + count]]
+    card = _build(s, offset, pieces[:count], link)
+    size = card_size(card)
+    while count > 1 and size > CARD_BUDGET_BYTES:
         # Shrink in proportion first; step down one at a time near the limit.
-        ratio = CARD_BUDGET_BYTES / card_size(card)
-        count = max(1, min(count - 1, int(count * ratio)))
-        card = _build(s, offset, count, link)
+        count = max(1, min(count - 1, int(count * CARD_BUDGET_BYTES / size)))
+        card = _build(s, offset, pieces[:count], link)
+        size = card_size(card)
     return card, count

@@ -132,9 +132,15 @@ def row_line(row: SummaryRow, today: dt.date) -> str:
     return f"- {m.network.name}: {cost_text(m)}" + (f", nästa översyn {review}" if review else "")
 
 
-def plain_listing(s: Summary, rows: Sequence[SummaryRow], shown: str) -> str:
-    """The whole summary as plain text, for clients that cannot show cards."""
-    lines = [answer_text(s, reviews_first=bool(s.due_rows)), ""]
-    lines += [row_line(r, s.today) for r in rows]
-    lines.append(shown)
-    return "\n".join(lines)
+def plain_listing(s: Summary, lines: Sequence[str], shown: str) -> str:
+    """The whole summary as plain text, for clients that cannot show cards.
+
+    Args:
+        s: The summary.
+        lines: The shown rows, each as :func:`row_line` writes it.
+        shown: Which rows are shown (:func:`dialogs.summary_card.shown_text`).
+    """
+    out = [answer_text(s, reviews_first=bool(s.due_rows)), ""]
+    out += lines
+    out.append(shown)
+    return "\n".join(out)

@@ -175,7 +175,16 @@ _CASE_NUMBERS = (
 )
 
 
-async def _case_numbers(reader: Reader, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
+async def case_numbers(reader: Reader, case_ids: list[int]) -> dict[int, tuple[str, ...]]:
+    """The diarienummer of each case that has any, in the order they were registered.
+
+    Args:
+        reader: A session or connection to read with.
+        case_ids: The cases.
+
+    Returns:
+        Case id to its numbers; cases without numbers are left out.
+    """
     if not case_ids:
         return {}
     found: dict[int, list[str]] = {}
@@ -279,7 +288,7 @@ async def memberships(
             return []
         # One network: its aliases only; a whole summary: every alias (a small table).
         aliases = await _aliases(session, network_id)
-        numbers = await _case_numbers(session, [r[5] for r in rows if r[5] is not None])
+        numbers = await case_numbers(session, [r[5] for r in rows if r[5] is not None])
     return [_membership_view(row, aliases, numbers) for row in rows]
 
 
@@ -346,7 +355,7 @@ async def network_and_membership(
             return None
         aliases = await _aliases(conn, row[0])
         membership_id, case_id = row[-1], row[5]
-        numbers = await _case_numbers(conn, [case_id]) if case_id is not None else {}
+        numbers = await case_numbers(conn, [case_id]) if case_id is not None else {}
     if membership_id is None:
         return _network_view(row, aliases), None
     # (organisation, network) is unique in the store: one row, one membership at most.

@@ -69,6 +69,18 @@ def format_money(amount: int | float | Decimal | None, currency: str | None) -> 
         return "uppgift saknas"
     if amount == 0:
         return "kostnadsfritt"
+    return _money(amount, currency)
+
+
+@lru_cache(maxsize=4096, typed=True)
+def _money(amount: int | float | Decimal, currency: str | None) -> str:
+    """The grouped amount and symbol for :func:`format_money`, remembered.
+
+    Babel's ``format_decimal`` parses the pattern and the locale on every call (about 50 µs);
+    a summary card writes each membership's cost twice (table and fallback), and an
+    organisation has few distinct amounts. ``typed`` keeps 1, 1.0 and Decimal("1") apart, so a
+    cached string is always the one this exact value would have produced.
+    """
     code = (currency or "SEK").upper()
     symbol = _SYMBOLS.get(code) or get_currency_symbol(code, locale=_LOCALE)
     whole = Decimal(str(amount)) == Decimal(str(amount)).to_integral_value()
