@@ -12,13 +12,13 @@ bot import or call arbitrary code.
 
 from __future__ import annotations
 
-import json
 import uuid
 from collections.abc import Iterable
 from typing import Any
 
-import jsonpickle
 from botbuilder.core import Storage, StoreItem
+from jsonpickle.pickler import Pickler
+from jsonpickle.unpickler import Unpickler
 from sqlalchemy import bindparam, delete, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -61,12 +61,14 @@ def _encode(value: Any) -> dict[str, Any]:
         value = {k: v for k, v in value.items() if k != ETAG}
     else:
         raise TypeError(f"cannot store a {type(value).__name__}; use a dict or StoreItem")
-    return json.loads(jsonpickle.encode(value, make_refs=False))
+    # flatten() gives the JSON-ready structure directly; encode() would build a string that
+    # the JSON column then parses and writes again.
+    return Pickler(make_refs=False).flatten(value)
 
 
 def _decode(data: dict[str, Any], etag: str) -> dict[str, Any]:
     _check_safe(data)
-    value = jsonpickle.decode(json.dumps(data), safe=True)
+    value = Unpickler(safe=True).restore(data)
     value[ETAG] = etag
     return value
 
