@@ -76,7 +76,7 @@ async def remember(
     # in-process cache could not see that flag change without this read.
     params = {"channel_id": key.channel_id, "conversation_id": key.conversation_id}
     for _ in range(3):
-        async with db.engine.connect() as conn:
+        async with db.connect() as conn:
             row = (await conn.execute(_REMEMBERED, params)).first()
         changed: dict[str, Any] = {}
         if row is not None:

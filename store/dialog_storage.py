@@ -110,7 +110,7 @@ class SqlStorage(Storage):
         if not keys:
             return {}
         # Every turn reads here: a statement built once and a bare connection (no ORM session).
-        async with self._db.engine.connect() as conn:
+        async with self._db.connect() as conn:
             rows = await conn.execute(_READ, {"keys": list(keys)})
             return {key: _decode(data, etag) for key, data, etag in rows}
 
@@ -122,7 +122,7 @@ class SqlStorage(Storage):
             return
         # Core statements built once on a bare connection: dialog state is not audited case
         # data, and the ORM session cost more than the UPDATE (a third of light turns write).
-        async with self._db.engine.begin() as conn:
+        async with self._db.begin() as conn:
             for key, value in changes.items():
                 expected = _etag_of(value)
                 if expected == "":

@@ -344,7 +344,7 @@ async def network_and_membership(
     params = {"organisation_id": organisation_id, "name": exact, "key": key}
     # A bare connection: this is a read, and the ORM session's bookkeeping costs more than
     # the three SQLite statements.
-    async with db.engine.connect() as conn:
+    async with db.connect() as conn:
         # The same order of attempts as network_by_name: exact, ASCII-folded, then an alias.
         row = None
         for stmt in _NETWORK_AND_MEMBERSHIP:

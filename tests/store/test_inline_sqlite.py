@@ -7,7 +7,7 @@ import sqlite3
 import time
 from pathlib import Path
 
-from sqlalchemy import text
+from sqlalchemy import event, text
 
 from store.db import Database, InlineSqliteConnection
 
@@ -54,3 +54,33 @@ async def test_calls_run_inline_and_close_cleanly(tmp_path: Path):
         assert await cursor.fetchone() == (42,)
     await conn.close()
     await conn.close()  # closing twice is harmless, as SQLAlchemy expects
+
+
+async def test_busy_turns_share_pooled_connections_instead_of_opening_new_ones(tmp_path: Path):
+    # SQLAlchemy closes an ``async with`` session or connection in a task of its own: under
+    # load the caller's turn waits at the back of the loop's queue while the connection is
+    # still checked out, the pool overflows and connections are opened and closed again.
+    # On inline SQLite both close in the caller's task, so one connection serves everyone.
+    db = Database(f"sqlite:///{tmp_path / 'pool.sqlite3'}")
+    opened = 0
+
+    def count(*_: object) -> None:
+        nonlocal opened
+        opened += 1
+
+    event.listen(db.engine.sync_engine, "connect", count)
+
+    async def turn(k: int) -> None:
+        for _ in range(3):
+            async with db.connect() as conn:
+                assert (await conn.execute(text("SELECT :k"), {"k": k})).scalar_one() == k
+            async with db.session() as session:
+                assert (await session.execute(text("SELECT :k"), {"k": k})).scalar_one() == k
+            async with db.begin() as conn:
+                await conn.execute(text("SELECT 1"))
+            await asyncio.sleep(0)  # other turns run here, as they do between a turn's reads
+
+    await asyncio.gather(*(turn(k) for k in range(40)))
+    assert db.engine.sync_engine.pool.checkedout() == 0
+    await db.dispose()
+    assert opened == 1
