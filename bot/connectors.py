@@ -11,7 +11,8 @@ wraps the stock authentication and keeps what can be kept:
   that sends with a shared ``aiohttp.ClientSession`` (keep-alive, no thread hop), retries what the
   stock pipeline retried and also honours ``Retry-After`` on 429 (Teams throttles bots);
 - one user-token client per app id;
-- card content that is plain JSON already is not walked node by node by msrest's serializer.
+- activities are written to JSON and the answers read back by :mod:`bot.wire`, in one pass
+  instead of msrest's three.
 
 It also makes the token check behave at the edge: botbuilder fetches the OpenID signing keys with
 blocking ``requests.get`` (no timeout) on the event loop, and answers a token signed with a key
@@ -34,7 +35,6 @@ import aiohttp
 import jwt
 import requests
 from botbuilder.schema import Activity
-from botframework.connector import models as connector_models
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import (
     AuthenticateRequestResult,
@@ -48,12 +48,11 @@ from botframework.connector.auth.emulator_validation import EmulatorValidation
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 from botframework.connector.auth.skill_validation import SkillValidation
 from botframework.connector.skills import BotFrameworkClient
-from msrest import Serializer
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 
-from dialogs.cards import CardContent
+from bot.wire import WireDeserializer, WireSerializer
 
 log = logging.getLogger(__name__)
 
@@ -154,50 +153,6 @@ class _RetryPolicy(AsyncHTTPPolicy):
         return 0.4 * 2 ** (attempt - 1) * (1 + random.random())
 
 
-def _plain_json(node: object) -> bool:
-    """True when ``node`` is made only of JSON's own types (dicts with string keys).
-
-    :class:`~dialogs.cards.CardContent` counts as a dict: it is one, shared instead of copied.
-    """
-    stack = [node]
-    while stack:
-        item = stack.pop()
-        kind = type(item)
-        if kind is dict or kind is CardContent:
-            for key, value in item.items():  # type: ignore[attr-defined]
-                if type(key) is not str:
-                    return False
-                stack.append(value)
-        elif kind is list:
-            stack.extend(item)  # type: ignore[arg-type]
-        elif kind not in _JSON_SCALARS:
-            return False
-    return True
-
-
-_JSON_SCALARS = (str, int, float, bool, type(None))
-
-
-class _CardFriendlySerializer(Serializer):
-    """msrest's serializer, minus its slow walk over values that are plain JSON already.
-
-    Adaptive Card content is an untyped dict; msrest rebuilds it node by node (about 12 ms for
-    a 25 kB membership summary card). Plain JSON goes out as it is; anything else still takes
-    msrest's own path.
-    """
-
-    def serialize_object(self, attr: object, **kwargs: Any) -> object:
-        """Return plain JSON unchanged, otherwise serialise as msrest does."""
-        if _plain_json(attr):
-            return attr
-        return super().serialize_object(attr, **kwargs)
-
-
-_SERIALIZER = _CardFriendlySerializer(
-    {k: v for k, v in connector_models.__dict__.items() if isinstance(v, type)}
-)
-
-
 class ConnectorPool:
     """Reusable connector clients and the one HTTP session they send with."""
 
@@ -242,7 +197,8 @@ class ConnectorPool:
             ],
             _AiohttpSender(self, timeout),
         )
-        client._serialize = client.conversations._serialize = _SERIALIZER
+        client._serialize = client.conversations._serialize = WireSerializer()
+        client._deserialize = client.conversations._deserialize = WireDeserializer()
         self._clients[key] = client
         while len(self._clients) > self._max:
             self._clients.popitem(last=False)

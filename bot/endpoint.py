@@ -12,11 +12,11 @@ import logging
 from typing import Any
 
 from aiohttp import web
-from botbuilder.schema import Activity
 from msrest.exceptions import DeserializationError
 
 from bot.auth import TokenRejectedError, precheck
 from bot.keys import ADAPTER, BOT, DB, SETTINGS
+from bot.wire import read_activity
 
 log = logging.getLogger(__name__)
 
@@ -65,7 +65,7 @@ async def messages(request: web.Request) -> web.StreamResponse:
         raise _bad(web.HTTPBadRequest, "the body is not valid JSON") from None
     _check_shape(body)
     try:
-        activity = Activity().deserialize(body)
+        activity = read_activity(body)
     except (DeserializationError, TypeError, ValueError, AttributeError):
         raise _bad(web.HTTPBadRequest, "the body is not a Bot Framework activity") from None
     auth_header = request.headers.get("Authorization", "")

@@ -16,6 +16,7 @@ from botbuilder.schema import ActivityTypes, ChannelAccount
 from bot import tenants
 from bot.language_cache import LanguageCache
 from bot.settings import Settings
+from bot.wire import write_model
 from dialogs import texts
 from dialogs.router import Conversation
 from dialogs.scope import SCOPE_KEY, TurnScope
@@ -130,7 +131,7 @@ class ArendeBot(ActivityHandler):
         activity = turn_context.activity
         if not activity.conversation or not activity.conversation.id or not activity.service_url:
             return
-        reference = TurnContext.get_conversation_reference(activity).serialize()
+        reference = write_model(TurnContext.get_conversation_reference(activity))
         # The id of this one message is no use later, and it would make every turn a write.
         reference.pop("activityId", None)
         user = activity.from_property

@@ -83,6 +83,12 @@ _READ = select(DialogState.key, DialogState.data, DialogState.etag).where(
     DialogState.key.in_(bindparam("keys", expanding=True))
 )
 
+# A turn reads one key (the conversation's state); ``IN`` with an expanding parameter is
+# rewritten for its length on every execution, ``=`` is compiled once.
+_READ_ONE = select(DialogState.key, DialogState.data, DialogState.etag).where(
+    DialogState.key == bindparam("key")
+)
+
 _UPDATE_ANY = (
     update(DialogState)
     .where(DialogState.key == bindparam("k"))
@@ -111,7 +117,10 @@ class SqlStorage(Storage):
             return {}
         # Every turn reads here: a statement built once and a bare connection (no ORM session).
         async with self._db.connect() as conn:
-            rows = await conn.execute(_READ, {"keys": list(keys)})
+            if len(keys) == 1:
+                rows = await conn.execute(_READ_ONE, {"key": keys[0]})
+            else:
+                rows = await conn.execute(_READ, {"keys": list(keys)})
             return {key: _decode(data, etag) for key, data, etag in rows}
 
     async def write(self, changes: dict[str, Any]) -> None:
