@@ -7,7 +7,6 @@ from collections.abc import AsyncIterator
 from types import SimpleNamespace
 
 from aiohttp import web
-from botbuilder.core import ConversationState
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
@@ -17,6 +16,7 @@ from botframework.connector.auth import AuthenticationConstants
 
 from bot import export
 from bot.connectors import ReusingBotFrameworkAuthentication, close_connectors
+from bot.conversation_state import SqlConversationState
 from bot.endpoint import healthz, messages
 from bot.errors import turn_error_handler
 from bot.keys import ADAPTER, BOT, DB, SETTINGS
@@ -105,7 +105,7 @@ async def _bot_ctx(app: web.Application) -> AsyncIterator[None]:
 def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot]:
     """Build the adapter and the bot on a store; used by ``serve`` and by tests."""
     storage = SqlStorage(db)
-    conversation_state = ConversationState(storage)
+    conversation_state = SqlConversationState(storage)
     auth = ConfigurationBotFrameworkAuthentication(bot_framework_config(settings))
     # Reuse connector clients across turns instead of building them per turn (bot/connectors.py).
     reusing = ReusingBotFrameworkAuthentication(

@@ -66,6 +66,7 @@ class ArendeBot(ActivityHandler):
         self._conversation = Conversation(conversation_state)
         # Every turn needs the tenant's organisation; bindings rarely change.
         self._orgs = tenants.OrgCache()
+        self._remembered = conversations.RememberedCache()
 
     async def on_turn(self, turn_context: TurnContext) -> None:
         """Refuse tenants that are not bound; otherwise run the turn and save state."""
@@ -146,4 +147,6 @@ class ArendeBot(ActivityHandler):
             user_id=user.id if user else None,
             aad_object_id=user.aad_object_id if user else None,
             conversation_type=activity.conversation.conversation_type,
+            # Only a message may skip the store: see RememberedCache for why.
+            cache=self._remembered if activity.type == ActivityTypes.message else None,
         )

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import time
 from dataclasses import dataclass
 from typing import Any
 
@@ -41,6 +42,43 @@ _REMEMBERED = select(
 )
 
 
+class RememberedCache:
+    """What this process last stored per conversation, so an unchanged message reads nothing.
+
+    Every message came with a SELECT of its conversation's reference to find out that nothing
+    had changed (nearly always). Here a message whose reference, user and tenant are the ones
+    this process stored or read a moment ago skips it. That is safe for messages only: the
+    reminder pass marks a conversation inactive when Teams answers 403/404 (the app was removed
+    or blocked), and a user can only write again after adding the app back, which Teams
+    announces with a conversationUpdate or installationUpdate. Those always go to the store and
+    make the conversation active again. Entries expire after ``ttl_seconds``, so even a
+    conversation marked inactive without such an event (a block lifted in Teams) is active
+    again with the first message after that.
+    """
+
+    def __init__(self, ttl_seconds: float = 120.0, max_entries: int = 10_000) -> None:
+        self._ttl = ttl_seconds
+        self._max = max_entries
+        self._entries: dict[ConversationKey, tuple[float, int, dict[str, Any]]] = {}
+
+    def known(self, key: ConversationKey, values: dict[str, Any]) -> int | None:
+        """The row id when ``values`` are what was stored for ``key`` a moment ago."""
+        hit = self._entries.get(key)
+        if hit is None:
+            return None
+        expires, row_id, stored = hit
+        if expires <= time.monotonic() or stored != values:
+            del self._entries[key]
+            return None
+        return row_id
+
+    def put(self, key: ConversationKey, row_id: int, values: dict[str, Any]) -> None:
+        """Remember what the store now holds for ``key``."""
+        if len(self._entries) >= self._max:
+            self._entries.clear()  # a flood of conversations must not grow memory
+        self._entries[key] = (time.monotonic() + self._ttl, row_id, values)
+
+
 async def remember(
     db: Database,
     key: ConversationKey,
@@ -53,10 +91,13 @@ async def remember(
     user_id: str | None,
     aad_object_id: str | None,
     conversation_type: str | None,
+    cache: RememberedCache | None = None,
 ) -> int:
     """Insert or refresh the reference of a conversation; return its id.
 
     A message from a conversation marked inactive makes it active again (the app is back).
+    With ``cache`` (messages only, see :class:`RememberedCache`) an unchanged reference that
+    this process has just stored or read is not read again.
     """
     values: dict[str, Any] = {
         "reference": reference,
@@ -69,11 +110,21 @@ async def remember(
         "conversation_type": conversation_type,
         "active": True,
     }
-    # Every turn comes here, and almost always nothing changed: one SELECT of the columns on a
-    # bare connection with a statement built once (no ORM session, no transaction to begin),
-    # and a write only of what differs. The ``active`` flag is read in the same SELECT, so a
-    # conversation the reminder pass marked inactive is reactivated by the next message; an
-    # in-process cache could not see that flag change without this read.
+    if cache is not None:
+        known = cache.known(key, values)
+        if known is not None:
+            return known
+    row_id = await _store(db, key, values)
+    if cache is not None:
+        cache.put(key, row_id, values)
+    return row_id
+
+
+async def _store(db: Database, key: ConversationKey, values: dict[str, Any]) -> int:
+    # One SELECT of the columns on a bare connection with a statement built once (no ORM
+    # session, no transaction to begin), and a write only of what differs. The ``active`` flag
+    # is read in the same SELECT, so a conversation the reminder pass marked inactive is made
+    # active again.
     params = {"channel_id": key.channel_id, "conversation_id": key.conversation_id}
     for _ in range(3):
         async with db.connect() as conn:

@@ -54,7 +54,8 @@ def _check_safe(node: Any) -> None:
             _check_safe(item)
 
 
-def _encode(value: Any) -> dict[str, Any]:
+def encode_state(value: Any) -> dict[str, Any]:
+    """The JSON stored for a state value (its eTag left out): jsonpickle's flattened form."""
     if isinstance(value, StoreItem):
         value = {k: v for k, v in vars(value).items() if k != ETAG}
     elif isinstance(value, dict):
@@ -66,6 +67,15 @@ def _encode(value: Any) -> dict[str, Any]:
     return Pickler(make_refs=False).flatten(value)
 
 
+def state_digest(encoded: dict[str, Any]) -> str:
+    """What tells one state from another: the text of its stored form.
+
+    botbuilder hashes state the same way (the text of jsonpickle's flattened form) to decide
+    whether a turn changed it.
+    """
+    return str(encoded)
+
+
 def _decode(data: dict[str, Any], etag: str) -> dict[str, Any]:
     _check_safe(data)
     value = Unpickler(safe=True).restore(data)
@@ -73,7 +83,8 @@ def _decode(data: dict[str, Any], etag: str) -> dict[str, Any]:
     return value
 
 
-def _etag_of(value: Any) -> str | None:
+def etag_of(value: Any) -> str | None:
+    """The eTag a state value was read with (None for a new one)."""
     if isinstance(value, dict):
         return value.get(ETAG)
     return getattr(value, ETAG, None)
@@ -104,6 +115,28 @@ _INSERT = insert(DialogState).values(
 )
 
 
+async def _write(conn: Any, key: str, data: dict[str, Any], expected: str | None) -> None:
+    if expected == "":
+        raise ValueError(f"empty eTag for {key!r}")
+    params = {"k": key, "new_data": data, "new_etag": uuid.uuid4().hex, "now": utcnow()}
+    if expected in (None, "*"):
+        result = await conn.execute(_UPDATE_ANY, params)
+    else:
+        result = await conn.execute(_UPDATE_IF_ETAG, {**params, "expected": expected})
+    if result.rowcount:
+        return
+    if expected not in (None, "*"):
+        exists = (await conn.execute(_EXISTS, {"k": key})).first()
+        if exists is not None:
+            raise EtagConflictError(f"eTag conflict for {key!r}")
+    try:
+        async with conn.begin_nested():
+            await conn.execute(_INSERT, params)
+    except IntegrityError as exc:
+        # Another writer inserted the same key between our update and insert.
+        raise EtagConflictError(f"eTag conflict for {key!r}") from exc
+
+
 class SqlStorage(Storage):
     """botbuilder ``Storage`` backed by the ``dialog_state`` table."""
 
@@ -123,6 +156,20 @@ class SqlStorage(Storage):
                 rows = await conn.execute(_READ, {"keys": list(keys)})
             return {key: _decode(data, etag) for key, data, etag in rows}
 
+    async def read_one(self, key: str) -> tuple[dict[str, Any] | None, str | None]:
+        """One item and the :func:`state_digest` of what is stored (None, None if absent).
+
+        The digest comes from the stored JSON as read, so nothing is flattened again to learn
+        later whether the turn changed the state.
+        """
+        async with self._db.connect() as conn:
+            row = (await conn.execute(_READ_ONE, {"key": key})).first()
+        if row is None:
+            return None, None
+        _, data, etag = row
+        digest = state_digest(data)
+        return _decode(data, etag), digest
+
     async def write(self, changes: dict[str, Any]) -> None:
         """Write all changes in one transaction, or none if any eTag is stale."""
         if changes is None:
@@ -131,33 +178,15 @@ class SqlStorage(Storage):
             return
         # Core statements built once on a bare connection: dialog state is not audited case
         # data, and the ORM session cost more than the UPDATE (a third of light turns write).
+        encoded = [(key, encode_state(value), etag_of(value)) for key, value in changes.items()]
         async with self._db.begin() as conn:
-            for key, value in changes.items():
-                expected = _etag_of(value)
-                if expected == "":
-                    raise ValueError(f"empty eTag for {key!r}")
-                params = {
-                    "k": key,
-                    "new_data": _encode(value),
-                    "new_etag": uuid.uuid4().hex,
-                    "now": utcnow(),
-                }
-                if expected in (None, "*"):
-                    result = await conn.execute(_UPDATE_ANY, params)
-                else:
-                    result = await conn.execute(_UPDATE_IF_ETAG, {**params, "expected": expected})
-                if result.rowcount:
-                    continue
-                if expected not in (None, "*"):
-                    exists = (await conn.execute(_EXISTS, {"k": key})).first()
-                    if exists is not None:
-                        raise EtagConflictError(f"eTag conflict for {key!r}")
-                try:
-                    async with conn.begin_nested():
-                        await conn.execute(_INSERT, params)
-                except IntegrityError as exc:
-                    # Another writer inserted the same key between our update and insert.
-                    raise EtagConflictError(f"eTag conflict for {key!r}") from exc
+            for key, data, expected in encoded:
+                await _write(conn, key, data, expected)
+
+    async def write_encoded(self, key: str, data: dict[str, Any], expected: str | None) -> None:
+        """Write one item already in its stored form (:func:`encode_state`), as :meth:`write`."""
+        async with self._db.begin() as conn:
+            await _write(conn, key, data, expected)
 
     async def delete(self, keys: Iterable[str]) -> None:
         """Delete the given keys; missing keys are ignored."""

@@ -22,7 +22,7 @@ from store import orgs, reminders, remisser
 from store.cases import new_case
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from store.models import ConversationReference, Invitation
-from tests.support.botserver import BotServer, TeamsUser
+from tests.support.botserver import BotServer, TeamsUser, teams_message
 from tests.support.connector import FakeConnector
 
 D = dt.date
@@ -181,8 +181,12 @@ async def test_a_user_who_removed_the_app_is_not_tried_again(bot, connector):
     again = await _pass(bot, D(2016, 10, 10))
     assert (again.sent, again.gone, again.skipped) == (0, 0, 0)
     assert len(connector.refused) == 1  # not tried again
-    # The user comes back: a message makes the conversation active and the reminder goes out.
+    # The user adds the app back, which Teams announces before the user can write: that makes
+    # the conversation active again (even though this instance remembers it from before),
+    # and the reminder goes out.
     connector._removed.clear()
+    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
+    assert (await bot.post(back_again)).status < 300
     await bot.say(user, "hej")
     back = await _pass(bot, D(2016, 10, 10))
     assert back.sent == 1
@@ -287,6 +291,8 @@ async def test_what_was_claimed_for_a_gone_conversation_waits_for_the_user(bot, 
     assert (first.sent, first.gone) == (0, 1)
     assert [r.status for r in await reminders.deliveries(db)] == ["gone"] * 3
     connector._removed.clear()
+    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
+    assert (await bot.post(back_again)).status < 300
     await bot.say(user, "hej")
     back = await _pass(bot, D(2016, 10, 12))
     assert back.sent == 3

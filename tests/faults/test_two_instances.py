@@ -53,18 +53,18 @@ async def test_a_conversation_hops_between_instances_mid_dialog(pair, connector)
 def _hold_reads_until_both_have_read(server: BotServer, key_part: str, meet: asyncio.Barrier):
     """Make the instance wait after reading the conversation's state until the other has too."""
     storage = server._runner.app[BOT]._conversation_state._storage
-    original = storage.read
+    original = storage.read_one  # how the conversation state is loaded
     armed = True
 
-    async def read(keys: list[str]):
+    async def read_one(key: str):
         nonlocal armed
-        items = await original(keys)
-        if armed and any(key_part in k for k in keys):
+        item = await original(key)
+        if armed and key_part in key:
             armed = False
             await asyncio.wait_for(meet.wait(), timeout=10)
-        return items
+        return item
 
-    storage.read = read
+    storage.read_one = read_one
 
 
 async def test_simultaneous_turns_on_two_instances_are_caught_not_lost(pair, connector):
