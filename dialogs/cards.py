@@ -101,6 +101,8 @@ class CardContent(dict[str, Any]):
     card that is a walk over thousands of nodes (about 4 ms for a 24 kB card) to protect content
     that nothing changes: cards are built fresh for each reply and never altered once handed to
     ``send_activity``. Keep it that way: build a new card rather than editing a sent one.
+    It holds JSON's own types only (str, int, float, bool, None, list, dict): it goes on the
+    wire without being checked node by node (:func:`bot.wire.plain_json`).
     Everywhere else it is a plain dict (JSON encoding, equality, dialog state via jsonpickle).
     """
 

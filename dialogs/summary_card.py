@@ -53,40 +53,61 @@ def _small(text: str) -> dict[str, Any]:
     return block
 
 
-def _table_row(row: SummaryRow, s: Summary) -> dict[str, Any]:
+@dataclass(frozen=True)
+class _RowTexts:
+    """One membership's cell texts, formatted once for the table, the fallback and the line."""
+
+    name: str
+    since: str | None
+    decision: str | None
+    last: str | None
+    cost: str
+    responsible: str | None
+    reviews: str | None
+
+
+def _texts(row: SummaryRow, s: Summary) -> _RowTexts:
     m = row.membership
-    since = since_text(m)
-    decision = decision_text(m)
-    last = last_decision_text(m)
+    return _RowTexts(
+        name=m.network.name,
+        since=since_text(m),
+        decision=decision_text(m),
+        last=last_decision_text(m),
+        cost=cost_text(m),
+        responsible=responsible_of(m),
+        reviews=reviews_text(row.next_reviews, s.today),
+    )
+
+
+def _table_row(t: _RowTexts) -> dict[str, Any]:
     return {
         "type": "TableRow",
         "cells": [
             # The decision sits under the network's name: five columns do not fit a chat's width.
             _cell(
-                text_block(safe(m.network.name), weight="Bolder"),
-                *([_small(f"Medlem sedan {safe(since)}")] if since else []),
-                *([_small(f"Beslut {safe(decision)}")] if decision else []),
-                *([_small(f"Senast beslutat/reviderat {safe(last)}")] if last else []),
+                text_block(safe(t.name), weight="Bolder"),
+                *([_small(f"Medlem sedan {safe(t.since)}")] if t.since else []),
+                *([_small(f"Beslut {safe(t.decision)}")] if t.decision else []),
+                *([_small(f"Senast beslutat/reviderat {safe(t.last)}")] if t.last else []),
             ),
-            _cell(text_block(safe(cost_text(m)))),
-            _cell(text_block(safe(responsible_of(m) or "–"))),
-            _cell(text_block(safe(reviews_text(row.next_reviews, s.today) or "ingen angiven"))),
+            _cell(text_block(safe(t.cost))),
+            _cell(text_block(safe(t.responsible or "–"))),
+            _cell(text_block(safe(t.reviews or "ingen angiven"))),
         ],
     }
 
 
-def _fallback_row(row: SummaryRow, s: Summary) -> list[dict[str, Any]]:
-    m = row.membership
+def _fallback_row(t: _RowTexts) -> list[dict[str, Any]]:
     return [
-        text_block(safe(m.network.name), weight="Bolder", separator=True),
+        text_block(safe(t.name), weight="Bolder", separator=True),
         fact_set(
             [
-                ("Medlem sedan", since_text(m)),
-                ("Beslut", decision_text(m)),
-                ("Senast beslutat/reviderat", last_decision_text(m)),
-                ("Kostnad per år", cost_text(m)),
-                ("Ansvarig", responsible_of(m)),
-                ("Nästa översyn", reviews_text(row.next_reviews, s.today)),
+                ("Medlem sedan", t.since),
+                ("Beslut", t.decision),
+                ("Senast beslutat/reviderat", t.last),
+                ("Kostnad per år", t.cost),
+                ("Ansvarig", t.responsible),
+                ("Nästa översyn", t.reviews),
             ]
         ),
     ]
@@ -96,17 +117,28 @@ def _fallback_row(row: SummaryRow, s: Summary) -> list[dict[str, Any]]:
 class _RowPieces:
     """What one membership adds to the card: table row, fallback blocks, plain-text line.
 
-    Built once per row and reused while :func:`summary_card` shrinks the page to fit the size
-    budget, instead of formatting and escaping every row again for each attempt.
+    Built once per row, with its size as JSON, so that :func:`summary_card` can tell how many
+    rows fit the size budget without serialising the whole card for every attempt.
     """
 
     table_row: dict[str, Any]
     fallback: list[dict[str, Any]]
     line: str
+    size: int
+
+
+# What a row adds besides its own JSON: the ", " after it in the table's rows and after its
+# fallback blocks, and the escaped line break that joins its line to the listing.
+_ROW_SEPARATORS = 2 + 2 + 2
 
 
 def _pieces(row: SummaryRow, s: Summary) -> _RowPieces:
-    return _RowPieces(_table_row(row, s), _fallback_row(row, s), row_line(row, s.today))
+    t = _texts(row, s)
+    table_row, fallback, line = _table_row(t), _fallback_row(t), row_line(t.name, t.cost, t.reviews)
+    # A JSON string's escaped length adds up piece by piece, so the line's share of the
+    # fallback text is its own dump less the two quotes.
+    size = len(json.dumps(table_row)) + len(json.dumps(fallback)) - 2 + len(json.dumps(line)) - 2
+    return _RowPieces(table_row, fallback, line, size + _ROW_SEPARATORS)
 
 
 def _table(pieces: Sequence[_RowPieces]) -> dict[str, Any]:
@@ -207,11 +239,19 @@ def summary_card(
     offset = max(0, min(offset, max(len(s.rows) - 1, 0)))
     count = max(1, min(max_rows, len(s.rows) - offset))
     pieces = [_pieces(row, s) for row in s.rows[offset : offset + count]]
+    # The rows' sizes are known, so the first build is close to the budget: the card without
+    # rows plus what each row adds. It is measured once as a whole, and shrunk a row at a time
+    # only when the estimate was short by the few bytes of "Visar 1–18 av 20" and its button.
+    size = card_size(_build(s, offset, [], link))
+    fits = 0
+    for piece in pieces:
+        if size + piece.size > CARD_BUDGET_BYTES:
+            break
+        size += piece.size
+        fits += 1
+    count = max(1, fits)
     card = _build(s, offset, pieces[:count], link)
-    size = card_size(card)
-    while count > 1 and size > CARD_BUDGET_BYTES:
-        # Shrink in proportion first; step down one at a time near the limit.
-        count = max(1, min(count - 1, int(count * CARD_BUDGET_BYTES / size)))
+    while count > 1 and card_size(card) > CARD_BUDGET_BYTES:
+        count -= 1
         card = _build(s, offset, pieces[:count], link)
-        size = card_size(card)
     return card, count

@@ -15,6 +15,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 
@@ -77,6 +78,7 @@ class Review:
     body: str | None
 
 
+@functools.lru_cache(maxsize=1024)
 def parse_cadence(text: str | None) -> tuple[ReviewRule, ...]:
     """Read the review rules from a cadence text; () when it names none.
 
@@ -85,6 +87,9 @@ def parse_cadence(text: str | None) -> tuple[ReviewRule, ...]:
 
     Returns:
         One rule per clause that names a cadence, in the order written.
+
+    Cached: organisations write their cadences once and a summary reads each one twice per
+    membership (next review, reviews in the period).
     """
     if not text:
         return ()

@@ -11,7 +11,7 @@ from collections.abc import Sequence
 from itertools import groupby
 
 from dialogs.lang import format_date, format_date_short, format_money
-from dialogs.summary_data import Summary, SummaryRow, Totals
+from dialogs.summary_data import Summary, Totals
 from dialogs.summary_reviews import Review, last_decision
 from store.networks import MembershipView
 
@@ -125,11 +125,9 @@ def answer_text(s: Summary, *, reviews_first: bool) -> str:
     return " ".join(parts)
 
 
-def row_line(row: SummaryRow, today: dt.date) -> str:
+def row_line(name: str, cost: str, review: str | None) -> str:
     """One membership on one short plain line: name, cost and next review."""
-    m = row.membership
-    review = reviews_text(row.next_reviews, today)
-    return f"- {m.network.name}: {cost_text(m)}" + (f", nästa översyn {review}" if review else "")
+    return f"- {name}: {cost}" + (f", nästa översyn {review}" if review else "")
 
 
 def plain_listing(s: Summary, lines: Sequence[str], shown: str) -> str:

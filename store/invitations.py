@@ -9,8 +9,9 @@ from __future__ import annotations
 
 import datetime as dt
 from dataclasses import dataclass
+from typing import Any
 
-from sqlalchemy import Select, and_, or_, select
+from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
 
 from store.cases import new_case
@@ -212,6 +213,49 @@ async def get(db: Database, organisation_id: int, invitation_id: int) -> Invitat
         return _view(row[0], row[1]) if row else None
 
 
+_LIST_STATEMENTS: dict[tuple[bool, bool, bool], Any] = {}
+
+
+def _list_statement(decision: bool, event: bool, respond_by: bool) -> Any:
+    """The list statement for one combination of filters, built once with bound parameters.
+
+    Columns, not ORM objects: a list answer reads every invitation of the organisation, and
+    building Invitation and Case instances (identity map, joined and selectin loading) cost
+    more than the query itself. The numbers come in one more statement, in the same order as
+    Case.numbers (by id). Building the select and its conditions on every call cost as much
+    again, so each of the few combinations is built on first use and kept.
+    """
+    key = (decision, event, respond_by)
+    stmt = _LIST_STATEMENTS.get(key)
+    if stmt is not None:
+        return stmt
+    stmt = (
+        select(*_LIST_COLUMNS)
+        .join(Case, Case.id == Invitation.case_id)
+        .outerjoin(Network, Network.id == Invitation.network_id)
+        .where(Invitation.organisation_id == bindparam("org"))
+    )
+    if decision:
+        stmt = stmt.where(Invitation.decision == bindparam("decision"))
+    if event:
+        first, last = bindparam("event_first"), bindparam("event_last")
+        end = Invitation.end_date
+        stmt = stmt.where(
+            Invitation.start_date.is_not(None),
+            Invitation.start_date <= last,
+            or_(and_(end.is_(None), Invitation.start_date >= first), end >= first),
+        )
+    if respond_by:
+        stmt = stmt.where(
+            Invitation.respond_by.between(bindparam("respond_first"), bindparam("respond_last"))
+        )
+    stmt = stmt.order_by(
+        Invitation.start_date.is_(None), Invitation.start_date.desc(), Invitation.id.desc()
+    )
+    _LIST_STATEMENTS[key] = stmt
+    return stmt
+
+
 async def list_invitations(
     db: Database, organisation_id: int, where: InvitationFilter | None = None
 ) -> list[InvitationView]:
@@ -220,35 +264,20 @@ async def list_invitations(
     Invitations without dates come last, newest registered first.
     """
     where = where or InvitationFilter()
-    # Columns, not ORM objects: a list answer reads every invitation of the organisation, and
-    # building Invitation and Case instances (identity map, joined and selectin loading) cost
-    # more than the query itself. The numbers come in one more statement, in the same order
-    # as Case.numbers (by id).
-    stmt = (
-        select(*_LIST_COLUMNS)
-        .join(Case, Case.id == Invitation.case_id)
-        .outerjoin(Network, Network.id == Invitation.network_id)
-        .where(Invitation.organisation_id == organisation_id)
-    )
-    if where.decision is not None:
-        stmt = stmt.where(Invitation.decision == where.decision)
+    params: dict[str, Any] = {"org": organisation_id, "decision": where.decision}
     if where.event_within is not None:
-        first, last = where.event_within
-        end = Invitation.end_date
-        stmt = stmt.where(
-            Invitation.start_date.is_not(None),
-            Invitation.start_date <= last,
-            or_(and_(end.is_(None), Invitation.start_date >= first), end >= first),
-        )
+        params["event_first"], params["event_last"] = where.event_within
     if where.respond_by_within is not None:
-        first, last = where.respond_by_within
-        stmt = stmt.where(Invitation.respond_by.between(first, last))
-    stmt = stmt.order_by(
-        Invitation.start_date.is_(None), Invitation.start_date.desc(), Invitation.id.desc()
+        params["respond_first"], params["respond_last"] = where.respond_by_within
+    stmt = _list_statement(
+        where.decision is not None,
+        where.event_within is not None,
+        where.respond_by_within is not None,
     )
-    async with db.session() as session:
-        rows = (await session.execute(stmt)).all()
-        numbers = await case_numbers(session, [row.case_id for row in rows])
+    # A bare connection: a read needs no ORM session.
+    async with db.connect() as conn:
+        rows = (await conn.execute(stmt, params)).all()
+        numbers = await case_numbers(conn, [row.case_id for row in rows])
     return [
         InvitationView(**row._asdict(), diarienummer=numbers.get(row.case_id, ())) for row in rows
     ]

@@ -268,27 +268,33 @@ def _membership_view(
     )
 
 
+_MEMBERSHIPS = (
+    select(*_NETWORK_COLUMNS, *_MEMBERSHIP_COLUMNS)
+    .join(Network, Network.id == Membership.network_id)
+    .outerjoin(OrgUnit, OrgUnit.id == Membership.responsible_unit_id)
+    .outerjoin(Person, Person.id == Membership.contact_person_id)
+    .where(Membership.organisation_id == bindparam("organisation_id"), Membership.active.is_(True))
+    .order_by(Network.name)
+)
+_MEMBERSHIPS_IN_ONE = _MEMBERSHIPS.where(Membership.network_id == bindparam("network_id"))
+
+
 async def memberships(
     db: Database, organisation_id: int, network_id: int | None = None
 ) -> list[MembershipView]:
     """The organisation's active memberships (optionally in one network), by network name."""
-    stmt = (
-        select(*_NETWORK_COLUMNS, *_MEMBERSHIP_COLUMNS)
-        .join(Network, Network.id == Membership.network_id)
-        .outerjoin(OrgUnit, OrgUnit.id == Membership.responsible_unit_id)
-        .outerjoin(Person, Person.id == Membership.contact_person_id)
-        .where(Membership.organisation_id == organisation_id, Membership.active.is_(True))
-        .order_by(Network.name)
-    )
+    params: dict[str, int] = {"organisation_id": organisation_id}
+    stmt = _MEMBERSHIPS
     if network_id is not None:
-        stmt = stmt.where(Membership.network_id == network_id)
-    async with db.session() as session:
-        rows = (await session.execute(stmt)).all()
+        stmt, params["network_id"] = _MEMBERSHIPS_IN_ONE, network_id
+    # A bare connection and statements built once: a read needs no ORM session.
+    async with db.connect() as conn:
+        rows = (await conn.execute(stmt, params)).all()
         if not rows:
             return []
         # One network: its aliases only; a whole summary: every alias (a small table).
-        aliases = await _aliases(session, network_id)
-        numbers = await case_numbers(session, [r[5] for r in rows if r[5] is not None])
+        aliases = await _aliases(conn, network_id)
+        numbers = await case_numbers(conn, [r[5] for r in rows if r[5] is not None])
     return [_membership_view(row, aliases, numbers) for row in rows]
 
 

@@ -12,8 +12,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import case, exists, func, or_, select
-from sqlalchemy.ext.asyncio import AsyncSession
+from sqlalchemy import bindparam, case, exists, func, or_, select
+from sqlalchemy.ext.asyncio import AsyncConnection, AsyncSession
 
 from store.cases import new_case, normalize_number
 from store.db import Database
@@ -122,51 +122,58 @@ def _unit_matches(unit_id: int | None, names: Sequence[str]) -> Any:
     return or_(*tests) if tests else RemissRecipient.id.is_(None)
 
 
-async def _unit(
-    session: AsyncSession, organisation_id: int, unit: str
-) -> tuple[int | None, list[str]]:
+# A session or a bare connection: reads need no ORM session (no audit, no identity map).
+Reader = AsyncSession | AsyncConnection
+
+_UNITS = select(OrgUnit.id, OrgUnit.name).where(OrgUnit.organisation_id == bindparam("org"))
+_RECIPIENT_NAMES = (
+    select(RemissRecipient.name)
+    .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
+    .where(Remiss.organisation_id == bindparam("org"))
+    .distinct()
+)
+
+
+async def _unit(reader: Reader, organisation_id: int, unit: str) -> tuple[int | None, list[str]]:
     """The unit's id and every recipient name the organisation writes it with (any case)."""
     wanted = unit.strip().casefold()
-    units = await session.execute(
-        select(OrgUnit.id, OrgUnit.name).where(OrgUnit.organisation_id == organisation_id)
-    )
+    units = await reader.execute(_UNITS, {"org": organisation_id})
     uid = next((i for i, name in units if name.casefold() == wanted), None)
     # SQLite's lower() knows only ASCII ("Södermalm"): compare names in Python, where the
     # distinct names of one organisation are few.
-    names = await session.scalars(
-        select(RemissRecipient.name)
-        .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
-        .where(Remiss.organisation_id == organisation_id)
-        .distinct()
-    )
+    names = (await reader.execute(_RECIPIENT_NAMES, {"org": organisation_id})).scalars()
     return uid, [n for n in names if n.casefold() == wanted]
 
 
-async def _views(session: AsyncSession, rows: Sequence[Any]) -> list[RemissView]:
+_RECIPIENTS_OF = (
+    select(
+        RemissRecipient.remiss_id,
+        RemissRecipient.id,
+        RemissRecipient.name,
+        RemissRecipient.unit_id,
+        RemissRecipient.status,
+        RemissRecipient.answered_on,
+    )
+    .where(RemissRecipient.remiss_id.in_(bindparam("ids", expanding=True)))
+    .order_by(RemissRecipient.id)
+)
+_NUMBERS_OF = (
+    select(CaseNumber.case_id, CaseNumber.number)
+    .where(CaseNumber.case_id.in_(bindparam("case_ids", expanding=True)))
+    .order_by(CaseNumber.id)
+)
+
+
+async def _views(reader: Reader, rows: Sequence[Any]) -> list[RemissView]:
     """Views of remiss rows, with their recipients and numbers read in two queries."""
     if not rows:
         return []
     ids = [r.id for r in rows]
     recipients: dict[int, list[RecipientView]] = {i: [] for i in ids}
-    for rid, xid, name, unit, status, on in await session.execute(
-        select(
-            RemissRecipient.remiss_id,
-            RemissRecipient.id,
-            RemissRecipient.name,
-            RemissRecipient.unit_id,
-            RemissRecipient.status,
-            RemissRecipient.answered_on,
-        )
-        .where(RemissRecipient.remiss_id.in_(ids))
-        .order_by(RemissRecipient.id)
-    ):
+    for rid, xid, name, unit, status, on in await reader.execute(_RECIPIENTS_OF, {"ids": ids}):
         recipients[rid].append(RecipientView(xid, name, unit, status == ANSWERED, on))
     numbers: dict[int, list[str]] = {r.case_id: [] for r in rows}
-    for case_id, number in await session.execute(
-        select(CaseNumber.case_id, CaseNumber.number)
-        .where(CaseNumber.case_id.in_(list(numbers)))
-        .order_by(CaseNumber.id)
-    ):
+    for case_id, number in await reader.execute(_NUMBERS_OF, {"case_ids": list(numbers)}):
         numbers[case_id].append(number)
     return [
         RemissView(
@@ -182,6 +189,66 @@ async def _views(session: AsyncSession, rows: Sequence[Any]) -> list[RemissView]
         )
         for r in rows
     ]
+
+
+# (from, to, open only, unit: None or (linked unit, named recipients), upcoming first)
+_Shape = tuple[bool, bool, bool, tuple[bool, bool] | None, bool]
+_PAGE_STATEMENTS: dict[_Shape, tuple[Any, Any]] = {}
+
+
+def _page_statements(shape: _Shape) -> tuple[Any, Any]:
+    """The count and the page statement for one combination of filters, built once.
+
+    The filters a question can set are few, so each combination's statements are built with
+    bound parameters on first use and kept: building a select with its conditions on every
+    call cost more CPU than running it.
+    """
+    found = _PAGE_STATEMENTS.get(shape)
+    if found is not None:
+        return found
+    has_from, has_to, open_only, unit, upcoming = shape
+    conditions: list[Any] = [Remiss.organisation_id == bindparam("org")]
+    if has_from:
+        conditions.append(Remiss.deadline >= bindparam("decided_from"))
+    if has_to:
+        conditions.append(Remiss.deadline <= bindparam("decided_to"))
+    if open_only:
+        conditions.append(exists().where(RemissRecipient.remiss_id == Remiss.id, _pending()))
+    if unit is not None:
+        linked, named = unit
+        tests = []
+        if linked:
+            tests.append(RemissRecipient.unit_id == bindparam("unit_id"))
+        if named:
+            tests.append(RemissRecipient.name.in_(bindparam("names", expanding=True)))
+        conditions.append(
+            exists().where(
+                RemissRecipient.remiss_id == Remiss.id,
+                _pending(),
+                or_(*tests) if tests else RemissRecipient.id.is_(None),
+            )
+        )
+    order: list[Any] = [Remiss.deadline, Remiss.title, Remiss.id]
+    if upcoming:
+        order.insert(0, case((Remiss.deadline < bindparam("upcoming_from"), 1), else_=0))
+    count = select(func.count(Remiss.id)).where(*conditions)
+    rows = (
+        select(
+            Remiss.id,
+            Remiss.case_id,
+            Remiss.organisation_id,
+            Remiss.title,
+            Remiss.sender,
+            Remiss.deadline,
+            Remiss.sent_on,
+        )
+        .where(*conditions)
+        .order_by(*order)
+        .limit(bindparam("limit"))
+        .offset(bindparam("offset"))
+    )
+    _PAGE_STATEMENTS[shape] = (count, rows)
+    return count, rows
 
 
 async def page(
@@ -218,45 +285,32 @@ async def page(
     Returns:
         The page, ordered by remisstid, then title, and the number that match in all.
     """
-    conditions: list[Any] = [Remiss.organisation_id == organisation_id]
-    if decided_from is not None:
-        conditions.append(Remiss.deadline >= decided_from)
-    if decided_to is not None:
-        conditions.append(Remiss.deadline <= decided_to)
-    async with db.session() as session:
-        if open_only:
-            conditions.append(exists().where(RemissRecipient.remiss_id == Remiss.id, _pending()))
+    params: dict[str, Any] = {
+        "org": organisation_id,
+        "decided_from": decided_from,
+        "decided_to": decided_to,
+        "upcoming_from": upcoming_from,
+        "limit": max(0, limit),
+        "offset": max(0, offset),
+    }
+    async with db.connect() as conn:
+        unit_shape: tuple[bool, bool] | None = None
         if unit:
-            uid, names = await _unit(session, organisation_id, unit)
-            conditions.append(
-                exists().where(
-                    RemissRecipient.remiss_id == Remiss.id,
-                    _pending(),
-                    _unit_matches(uid, names),
-                )
-            )
-        total = await session.scalar(select(func.count(Remiss.id)).where(*conditions)) or 0
-        order: list[Any] = [Remiss.deadline, Remiss.title, Remiss.id]
-        if upcoming_from is not None:
-            order.insert(0, case((Remiss.deadline < upcoming_from, 1), else_=0))
-        rows = (
-            await session.execute(
-                select(
-                    Remiss.id,
-                    Remiss.case_id,
-                    Remiss.organisation_id,
-                    Remiss.title,
-                    Remiss.sender,
-                    Remiss.deadline,
-                    Remiss.sent_on,
-                )
-                .where(*conditions)
-                .order_by(*order)
-                .limit(max(0, limit))
-                .offset(max(0, offset))
-            )
-        ).all()
-        return RemissPage(tuple(await _views(session, rows)), total, offset)
+            uid, names = await _unit(conn, organisation_id, unit)
+            unit_shape = (uid is not None, bool(names))
+            params.update(unit_id=uid, names=names)
+        shape = (
+            decided_from is not None,
+            decided_to is not None,
+            open_only,
+            unit_shape,
+            upcoming_from is not None,
+        )
+        count, select_page = _page_statements(shape)
+        used = {k: v for k, v in params.items() if v is not None or k in ("limit", "offset")}
+        total = (await conn.execute(count, used)).scalar() or 0
+        rows = (await conn.execute(select_page, used)).all()
+        return RemissPage(tuple(await _views(conn, rows)), total, offset)
 
 
 async def answered_by(

@@ -219,3 +219,23 @@ async def test_hundreds_of_memberships_stay_under_the_size_limit_and_page(demo_d
     )
     assert not set(seen) & {r[0] for r in _rows(_card(second))}
     assert len(json.dumps(second.attachments[0].content)) <= CARD_BUDGET_BYTES
+
+
+async def test_a_page_shows_as_many_rows_as_fit(demo_db):
+    # The rows' sizes are added up instead of serialising the card for every attempt; the page
+    # must still hold the most rows that fit, and never one too many.
+    from dialogs import summary_card as sc
+    from dialogs.summary_data import build_summary
+    from store import networks, orgs
+
+    await generate_memberships(demo_db, 300)
+    org = next(o for o in await orgs.all_organisations(demo_db) if o.tenant_id == BIG_TENANT)
+    s = build_summary(org.name, await networks.memberships(demo_db, org.id), TODAY)
+    for offset in (0, 20, 140, 290):
+        for link in (None, "https://bot.example/export/memberships.csv?org=1&sig=x"):
+            card, count = sc.summary_card(s, offset=offset, link=link)
+            assert sc.card_size(card) <= CARD_BUDGET_BYTES
+            remaining = len(s.rows) - offset
+            if count < min(sc.MAX_ROWS, remaining):
+                rows = [sc._pieces(r, s) for r in s.rows[offset : offset + count + 1]]
+                assert sc.card_size(sc._build(s, offset, rows, link)) > CARD_BUDGET_BYTES
