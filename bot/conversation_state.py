@@ -7,6 +7,10 @@ remember what was written. The flattened form is what the store holds, so here t
 from the store brings its digest along (:meth:`SqlStorage.read_one`), and at the end of the turn
 the state is flattened once and that same form is both compared and written. Other storages and
 ``clear_state`` take botbuilder's own path.
+
+A conversation's first state is written only if no other instance stored one meanwhile (two
+first messages at once on two instances); the later gets an eTag conflict, as any other
+concurrent change does, instead of overwriting the other's dialog.
 """
 
 from __future__ import annotations
@@ -16,7 +20,7 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.core.bot_state import CachedBotState
 
-from store.dialog_storage import SqlStorage, encode_state, etag_of, state_digest
+from store.dialog_storage import ETAG, SqlStorage, encode_state, etag_of, state_digest
 
 
 class _DigestedState(CachedBotState):
@@ -26,6 +30,9 @@ class _DigestedState(CachedBotState):
         # Not CachedBotState.__init__: that would flatten the state only to hash it.
         self.state = state if state is not None else {}
         self.hash = digest if digest is not None else self.compute_hash(self.state)
+        # Nothing was stored: the first write must not overwrite what another instance stored
+        # for the same new conversation meanwhile.
+        self.new = state is None
 
     def compute_hash(self, obj: object) -> str:
         """The digest of the state's stored form (:func:`state_digest`)."""
@@ -57,5 +64,8 @@ class SqlConversationState(ConversationState):
         digest = state_digest(encoded)
         if force or digest != cached.hash:
             key = self.get_storage_key(turn_context)
-            await storage.write_encoded(key, encoded, etag_of(cached.state))
+            etag = await storage.write_encoded(key, encoded, etag_of(cached.state), new=cached.new)
+            # A later save in the same turn is checked against what this one wrote.
+            cached.state[ETAG] = etag
+            cached.new = False
             cached.hash = digest

@@ -115,26 +115,32 @@ _INSERT = insert(DialogState).values(
 )
 
 
-async def _write(conn: Any, key: str, data: dict[str, Any], expected: str | None) -> None:
+async def _write(
+    conn: Any, key: str, data: dict[str, Any], expected: str | None, *, new: bool = False
+) -> str:
+    """Write one item; return its new eTag. ``new``: the item was read as absent."""
     if expected == "":
         raise ValueError(f"empty eTag for {key!r}")
     params = {"k": key, "new_data": data, "new_etag": uuid.uuid4().hex, "now": utcnow()}
-    if expected in (None, "*"):
-        result = await conn.execute(_UPDATE_ANY, params)
-    else:
-        result = await conn.execute(_UPDATE_IF_ETAG, {**params, "expected": expected})
-    if result.rowcount:
-        return
-    if expected not in (None, "*"):
-        exists = (await conn.execute(_EXISTS, {"k": key})).first()
-        if exists is not None:
-            raise EtagConflictError(f"eTag conflict for {key!r}")
+    if not new:
+        if expected in (None, "*"):
+            result = await conn.execute(_UPDATE_ANY, params)
+        else:
+            result = await conn.execute(_UPDATE_IF_ETAG, {**params, "expected": expected})
+        if result.rowcount:
+            return params["new_etag"]
+        if expected not in (None, "*"):
+            exists = (await conn.execute(_EXISTS, {"k": key})).first()
+            if exists is not None:
+                raise EtagConflictError(f"eTag conflict for {key!r}")
     try:
         async with conn.begin_nested():
             await conn.execute(_INSERT, params)
     except IntegrityError as exc:
-        # Another writer inserted the same key between our update and insert.
+        # Another writer inserted the same key since we read it as absent (or between our
+        # update and insert).
         raise EtagConflictError(f"eTag conflict for {key!r}") from exc
+    return params["new_etag"]
 
 
 class SqlStorage(Storage):
@@ -183,10 +189,18 @@ class SqlStorage(Storage):
             for key, data, expected in encoded:
                 await _write(conn, key, data, expected)
 
-    async def write_encoded(self, key: str, data: dict[str, Any], expected: str | None) -> None:
-        """Write one item already in its stored form (:func:`encode_state`), as :meth:`write`."""
+    async def write_encoded(
+        self, key: str, data: dict[str, Any], expected: str | None, *, new: bool = False
+    ) -> str:
+        """Write one item already in its stored form (:func:`encode_state`); return its eTag.
+
+        As :meth:`write`, and with ``new`` (the item was read as absent) only if it is still
+        absent: when another instance stored it meanwhile, this raises
+        :class:`EtagConflictError` instead of overwriting it. botbuilder's own contract (no eTag
+        means write anyway) would let the later of two first turns win without a word.
+        """
         async with self._db.begin() as conn:
-            await _write(conn, key, data, expected)
+            return await _write(conn, key, data, expected, new=new)
 
     async def delete(self, keys: Iterable[str]) -> None:
         """Delete the given keys; missing keys are ignored."""

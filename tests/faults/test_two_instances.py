@@ -98,3 +98,23 @@ async def test_simultaneous_turns_on_two_instances_are_caught_not_lost(pair, con
             .where(DialogState.key.contains(user.conversation_id))
         )
     assert rows == 1
+
+
+async def test_simultaneous_first_turns_of_a_new_conversation_are_caught_not_lost(pair, connector):
+    # Nothing is stored yet, so there is no eTag to check: the first state is written only if
+    # no other instance stored one meanwhile.
+    a, b = pair
+    user = TeamsUser(GOTEBORG_TENANT)
+    meet = asyncio.Barrier(2)
+    for server in (a, b):
+        _hold_reads_until_both_have_read(server, user.conversation_id, meet)
+    ask = "Vem är ansvarig för nätverket?"
+    first, second = await asyncio.gather(
+        a.post(teams_message(user, ask, connector.url)),
+        b.post(teams_message(user, ask, connector.url)),
+    )
+    assert first.status < 300 and second.status < 300
+    said = [s.text for s in connector.sent]
+    assert said.count(CONCURRENT_CHANGE) == 1, said
+    [answer] = await a.say(user, "NSC")
+    assert answer.startswith("Ansvarig för Nordic Safe Cities:")
