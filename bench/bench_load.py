@@ -1,6 +1,6 @@
 """Load benchmark: Ärendebot against botbuilder's stock echo bot, side by side in one run.
 
-Usage: .venv/bin/python bench/bench_load.py [--quick] [--conversations N] [--turns N]
+Usage: .venv/bin/python bench/bench_load.py [--quick] [--mix light] [--postgres URL]
 
 Starts two servers on loopback as subprocesses: the stock echo bot (``bench/echo_bot.py``, the
 same aiohttp + CloudAdapter + ConfigurationBotFrameworkAuthentication stack with an echoing
@@ -18,6 +18,9 @@ latency of a turn (POST to HTTP answer, replies included), server CPU per turn, 
 and the client's own CPU per turn (with the fake connector; it must not be the bottleneck) per
 bot, and the ratios. Targets: Ärendebot's throughput ≥ 2.5× the echo bot's and its p95 ≤ 0.5×
 the echo bot's.
+With ``--postgres URL`` Ärendebot runs on a copy of the store in a PostgreSQL database of its
+own on that server (made once and kept, as ``bench_reminders.py`` does), as in production;
+the echo bot has no store either way.
 Every loop is bounded in count and in time.
 """
 
@@ -54,6 +57,7 @@ from bench.generate_store import (  # noqa: E402
     build_sqlite,
     network_alias,
     network_name,
+    postgres_copy,
 )
 
 PYTHON = sys.executable
@@ -294,8 +298,13 @@ async def run(args: argparse.Namespace) -> None:
     work = CACHE / "run"
     shutil.rmtree(work, ignore_errors=True)
     work.mkdir(parents=True)
-    db_file = work / "arendebot.sqlite3"
-    shutil.copyfile(store, db_file)
+    if args.postgres:
+        db_url = await postgres_copy(args.postgres, store, Spec())
+        backend = "PostgreSQL"
+    else:
+        db_file = work / "arendebot.sqlite3"
+        shutil.copyfile(store, db_file)
+        db_url, backend = f"sqlite:///{db_file}", "SQLite"
 
     connector = await FakeConnector().start()
     env = {k: v for k, v in os.environ.items() if not k.startswith(("Microsoft", "ARENDEBOT_"))}
@@ -316,7 +325,7 @@ async def run(args: argparse.Namespace) -> None:
             "--port",
             str(bot_port),
             "--db",
-            f"sqlite:///{db_file}",
+            db_url,
         ],
         env,
         bot_port,
@@ -352,7 +361,8 @@ async def run(args: argparse.Namespace) -> None:
                     per_bot[server.name].add(r)
             print(
                 f"{args.conversations} concurrent conversations over 50 tenants, "
-                f"{args.rounds} alternating rounds, {args.mix} mix, store {store.name}:"
+                f"{args.rounds} alternating rounds, {args.mix} mix, store {store.name} "
+                f"on {backend}:"
             )
             e, a = per_bot[echo.name], per_bot[bot.name]
             report("echo bot", e, echo.peak_rss_kib())
@@ -387,6 +397,9 @@ def main() -> None:
         "--mix", choices=("full", "light"), default="full", help="light: short-answer turns only"
     )
     parser.add_argument("--budget", type=float, default=None, help="seconds for all rounds")
+    parser.add_argument(
+        "--postgres", help="run Ärendebot on a copy of the store on this PostgreSQL server"
+    )
     args = parser.parse_args()
     args.turns = args.turns or (1200 if args.quick else 6000)
     args.rounds = args.rounds or (2 if args.quick else 4)

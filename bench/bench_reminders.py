@@ -34,14 +34,12 @@ from typing import Any
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-import asyncpg  # noqa: E402
-from sqlalchemy import delete, func, select  # noqa: E402
-from sqlalchemy.engine import make_url  # noqa: E402
+from sqlalchemy import delete  # noqa: E402
 
-from bench.generate_store import CACHE, TODAY, Spec, build_sqlite, copy_store  # noqa: E402
+from bench.generate_store import CACHE, TODAY, Spec, build_sqlite, postgres_copy  # noqa: E402
 from store import migrate  # noqa: E402
 from store.db import Database  # noqa: E402
-from store.models import ReminderDelivery, Remiss  # noqa: E402
+from store.models import ReminderDelivery  # noqa: E402
 
 SPEC = Spec(remisser=100_000, subscriptions=5_000, history=0.95)
 TARGET_S = 2.0
@@ -70,39 +68,6 @@ class InstantSender:
 
 async def _no_sleep(seconds: float) -> None:
     return None
-
-
-async def _postgres_copy(server_url: str, sqlite_file: Path) -> str:
-    name = f"arendebot_bench_{SPEC.key.replace('-', '_').replace('.', '_')}"
-    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
-    admin_dsn = make_url(server_url).set(drivername="postgresql").render_as_string(False)
-    admin = await asyncpg.connect(admin_dsn)
-    try:
-        exists = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
-        if exists:
-            db = Database(url)
-            try:
-                async with db.session() as session:
-                    have = await session.scalar(select(func.count()).select_from(Remiss))
-            except Exception:
-                have = None
-            finally:
-                await db.dispose()
-            if have == SPEC.remisser:
-                return url
-            await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
-        print(f"copying the store into PostgreSQL database {name} (once) …", file=sys.stderr)
-        await admin.execute(f'CREATE DATABASE "{name}"')
-    finally:
-        await admin.close()
-    source, target = Database(f"sqlite+aiosqlite:///{sqlite_file}"), Database(url)
-    try:
-        await migrate.upgrade(target)
-        await copy_store(source, target)
-    finally:
-        await source.dispose()
-        await target.dispose()
-    return url
 
 
 async def _time_pass(label: str, url: str, reminders: Any) -> float:
@@ -156,7 +121,7 @@ async def run(args: argparse.Namespace) -> None:
     if args.sqlite_only or not server:
         print("  PostgreSQL skipped (give --postgres URL or set ARENDEBOT_TEST_POSTGRES_URL)")
         return
-    await _time_pass("PostgreSQL", await _postgres_copy(server, store), reminders)
+    await _time_pass("PostgreSQL", await postgres_copy(server, store, SPEC), reminders)
 
 
 def main() -> None:

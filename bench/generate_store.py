@@ -32,7 +32,9 @@ ROOT = Path(__file__).resolve().parents[1]
 if str(ROOT) not in sys.path:
     sys.path.insert(0, str(ROOT))
 
+import asyncpg  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
+from sqlalchemy.engine import make_url  # noqa: E402
 
 from store import migrate  # noqa: E402
 from store.cases import normalize_number  # noqa: E402
@@ -431,6 +433,44 @@ async def copy_store(source: Database, target: Database, *, chunk: int = 5000) -
                         f"SELECT setval(pg_get_serial_sequence('\"{table.name}\"', 'id'), "
                         f'COALESCE((SELECT MAX(id) FROM "{table.name}"), 0) + 1, false)'
                     )
+
+
+async def postgres_copy(server_url: str, sqlite_file: Path, spec: Spec) -> str:
+    """A copy of a generated SQLite store in a PostgreSQL database of its own; return its URL.
+
+    The database (``arendebot_bench_<key>`` on the server of ``server_url``) is made once and
+    kept for the next run while it holds the store's remisser.
+    """
+    name = f"arendebot_bench_{spec.key.replace('-', '_').replace('.', '_')}"
+    url = make_url(server_url).set(database=name).render_as_string(hide_password=False)
+    admin_dsn = make_url(server_url).set(drivername="postgresql").render_as_string(False)
+    admin = await asyncpg.connect(admin_dsn)
+    try:
+        exists = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
+        if exists:
+            db = Database(url)
+            try:
+                async with db.session() as session:
+                    have = await session.scalar(select(func.count()).select_from(Remiss))
+            except Exception:
+                have = None
+            finally:
+                await db.dispose()
+            if have == spec.remisser:
+                return url
+            await admin.execute(f'DROP DATABASE "{name}" WITH (FORCE)')
+        print(f"copying the store into PostgreSQL database {name} (once) …", file=sys.stderr)
+        await admin.execute(f'CREATE DATABASE "{name}"')
+    finally:
+        await admin.close()
+    source, target = Database(f"sqlite+aiosqlite:///{sqlite_file}"), Database(url)
+    try:
+        await migrate.upgrade(target)
+        await copy_store(source, target)
+    finally:
+        await source.dispose()
+        await target.dispose()
+    return url
 
 
 def main() -> None:

@@ -194,6 +194,12 @@ class Database:
             # Survive a database restart: test pooled connections before use.
             kwargs.update(pool_pre_ping=True, pool_size=10, max_overflow=10)
         self.engine: AsyncEngine = create_async_engine(self.url, **kwargs)
+        # The same pool; on PostgreSQL its connections run reads without a transaction.
+        self._reads = (
+            self.engine
+            if self.is_sqlite
+            else self.engine.execution_options(isolation_level="AUTOCOMMIT")
+        )
         if self.is_sqlite:
             event.listen(self.engine.sync_engine, "connect", _sqlite_pragmas)
         self.sessions = async_sessionmaker(
@@ -212,25 +218,33 @@ class Database:
 
     @contextlib.asynccontextmanager
     async def connect(self) -> AsyncIterator[AsyncConnection]:
-        """A bare connection (Core statements, no ORM session), returned to the pool on exit.
+        """A bare connection for reads (Core statements, no ORM session), pooled.
 
-        On SQLite it is closed in the caller's task; see :class:`InlineClosingSession` for why.
+        On PostgreSQL it runs in autocommit: each statement sees what is committed (as in
+        PostgreSQL's default READ COMMITTED anyway) without the BEGIN and ROLLBACK round trips
+        that the driver would put around every read. Writes go through :meth:`begin` or a
+        session. On SQLite it is closed in the caller's task (see :class:`InlineClosingSession`).
         """
-        if not self.is_sqlite:
-            async with self.engine.connect() as conn:
-                yield conn
-            return
-        conn = await self.engine.connect().start()
-        try:
+        async with self._bare(self._reads) as conn:
             yield conn
-        finally:
-            await conn.close()
 
     @contextlib.asynccontextmanager
     async def begin(self) -> AsyncIterator[AsyncConnection]:
         """A bare connection in a transaction: committed on exit, rolled back on an error."""
-        async with self.connect() as conn, conn.begin():
+        async with self._bare(self.engine) as conn, conn.begin():
             yield conn
+
+    @contextlib.asynccontextmanager
+    async def _bare(self, engine: AsyncEngine) -> AsyncIterator[AsyncConnection]:
+        if not self.is_sqlite:
+            async with engine.connect() as conn:
+                yield conn
+            return
+        conn = await engine.connect().start()
+        try:
+            yield conn
+        finally:
+            await conn.close()
 
     async def ping(self) -> bool:
         """Return True when the database answers a trivial query."""
