@@ -6,7 +6,7 @@ user is at and asks the same question again, without losing what was said so far
 
 from __future__ import annotations
 
-from botbuilder.core import MessageFactory
+from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import (
     ComponentDialog,
     DialogContext,
@@ -16,7 +16,29 @@ from botbuilder.dialogs import (
 from botbuilder.schema import ActivityTypes
 
 from dialogs import texts
+from dialogs.lang.intents import INTENTS
 from dialogs.scope import scope_of
+
+# Intents that start something of their own, as opposed to answering the question asked.
+_REQUESTS = frozenset(INTENTS) - {"help", "cancel", "none"}
+# Low on purpose: it is only asked once an answer has been refused (see asks_something_else).
+_REQUEST_CONFIDENCE = 0.45
+
+
+def asks_something_else(context: TurnContext) -> bool:
+    """True when a message that did not answer the question reads as a request of its own.
+
+    Only for messages already refused as answers: "Remissmöte om budget" is a fine event name
+    that also sounds like a remiss question. A user stuck at a step who asks "vilka
+    inbjudningar har vi?" is then told how to leave the dialog rather than asked the same
+    question again and again.
+    """
+    understanding = scope_of(context).understanding
+    return (
+        understanding is not None
+        and understanding.intent in _REQUESTS
+        and understanding.confidence >= _REQUEST_CONFIDENCE
+    )
 
 
 class BaseDialog(ComponentDialog):

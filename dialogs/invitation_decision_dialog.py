@@ -30,13 +30,12 @@ from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepC
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext
 
 from dialogs.invitation_cards import ACTION_KEY, TOKEN_KEY, decision_card
-from dialogs.invitation_prompt import AnswerPrompt, SlotDialog, ask, say
+from dialogs.invitation_prompt import AnswerPrompt, SlotDialog, ask, not_understood, say
 from dialogs.invitation_slots import Candidate, is_skip, match_invitations, parse_confirm
 from dialogs.invitation_texts import (
     DECISION_CONFIRM_HELP,
     NO_INVITATIONS,
     NOTHING_SAVED,
-    PROBLEMS,
     REPRESENTATIVE_HELP,
     REPRESENTATIVE_QUESTION,
     STALE_CARD,
@@ -206,7 +205,7 @@ class InvitationDecisionDialog(SlotDialog):
         if wish.action == "edit" and wish.field is None:
             pc.recognized.value = {"slot": "confirm", "action": "cancel"}
             return True
-        await say(pc.context, f"{PROBLEMS['unknown']} {CONFIRM_AGAIN}")
+        await say(pc.context, f"{not_understood(pc.context)} {CONFIRM_AGAIN}")
         return False
 
     async def _check_which(

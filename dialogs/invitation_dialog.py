@@ -52,7 +52,7 @@ from botbuilder.dialogs import (
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
 from dialogs.invitation_cards import ACTION_KEY, TOKEN_KEY, confirm_card
-from dialogs.invitation_prompt import AnswerPrompt, SlotDialog, ask, say
+from dialogs.invitation_prompt import AnswerPrompt, SlotDialog, ask, not_understood, say
 from dialogs.invitation_slots import (
     OPTIONAL,
     Answer,
@@ -343,7 +343,8 @@ class InvitationDialog(SlotDialog):
         if problem is None and slot == "respond_by" and answer.slots.respond_by:
             problem = respond_by_problem(replace(answer.slots, start=start))
         if problem is not None:
-            await say(pc.context, f"{problem_text(problem, event_start=start)} {again}")
+            said = not_understood(pc.context, problem_text(problem, event_start=start))
+            await say(pc.context, f"{said} {again}")
             return False
         pc.recognized.value = {
             "slot": slot,
@@ -370,7 +371,7 @@ class InvitationDialog(SlotDialog):
     ) -> bool:
         wish = parse_confirm(text)
         if wish.action == "unknown":
-            await say(pc.context, f"{PROBLEMS['unknown']} {QUESTIONS['confirm']}")
+            await say(pc.context, f"{not_understood(pc.context)} {QUESTIONS['confirm']}")
             return False
         if wish.action == "edit" and wish.field and wish.value:
             return await self._check_new_value(pc, wish.field, wish.value, checks)
@@ -382,7 +383,8 @@ class InvitationDialog(SlotDialog):
     ) -> bool:
         wish = parse_edit(text)
         if wish.field is None:
-            await say(pc.context, f"{PROBLEMS['no_field']} {QUESTIONS['edit']}")
+            said = not_understood(pc.context, PROBLEMS["no_field"])
+            await say(pc.context, f"{said} {QUESTIONS['edit']}")
             return False
         if wish.value:
             return await self._check_new_value(pc, wish.field, wish.value, checks)

@@ -17,7 +17,8 @@ from botbuilder.dialogs import DialogContext
 from botbuilder.dialogs.prompts import PromptOptions, PromptRecognizerResult, TextPrompt
 from botbuilder.schema import ActivityTypes
 
-from dialogs.base_dialog import BaseDialog
+from dialogs.base_dialog import BaseDialog, asks_something_else
+from dialogs.invitation_texts import PROBLEMS
 
 
 class AnswerPrompt(TextPrompt):
@@ -52,6 +53,11 @@ def ask(text: str, validations: dict[str, Any], attachment: Any = None) -> Promp
     """Prompt options for one question (or one card) about one slot."""
     activity = MessageFactory.attachment(attachment) if attachment else MessageFactory.text(text)
     return PromptOptions(prompt=activity, validations=validations)
+
+
+def not_understood(context: TurnContext, problem: str = PROBLEMS["unknown"]) -> str:
+    """What to say about an answer that was refused: how to leave if it asks for another thing."""
+    return PROBLEMS["other_request"] if asks_something_else(context) else problem
 
 
 async def say(context: TurnContext, text: str) -> None:

@@ -57,6 +57,8 @@ PROBLEMS: dict[str, str] = {
     "required": "Den uppgiften behöver jag för att kunna spara inbjudan.",
     "empty": "Jag behöver några ord till.",
     "question": "Det låter som en fråga. Skriv **avbryt** först om du vill göra något annat.",
+    "other_request": "Det låter som en annan fråga. Skriv **avbryt** först om du vill göra "
+    "något annat.",
     "no_date": "Det datumet förstod jag inte.",
     "reversed": "Slutdatumet ligger före startdatumet. Skriv första dagen först.",
     "not_a_day": "Skriv en enda dag.",

@@ -13,7 +13,7 @@ from sqlalchemy import select
 from bot.app import build_bot
 from bot.settings import Settings
 from dialogs import texts
-from dialogs.invitation_texts import CANCELLED_BUTTON, QUESTIONS, STALE_CARD
+from dialogs.invitation_texts import CANCELLED_BUTTON, PROBLEMS, QUESTIONS, STALE_CARD
 from store import invitations, orgs
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
@@ -370,3 +370,45 @@ async def test_the_invitation_belongs_to_the_users_organisation(demo_db):
     gbg = await orgs.by_tenant(demo_db, GOTEBORG_TENANT)
     [view] = await invitations.list_invitations(demo_db, gbg.id)
     assert view.event == "Eurocities årsmöte"
+
+
+# --- another question in the middle of a registration ---------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("steps_done", "question"),
+    [
+        (1, "Vilka inbjudningar har vi?"),  # at the dates: not a date
+        (5, "vilka remisser gar ut nasta vecka"),  # at the respond-by date
+        (6, "sammanställning av medlemskapen"),  # at the diarienummer
+    ],
+)
+async def test_another_question_mid_dialog_is_told_how_to_leave(demo_db, steps_done, question):
+    chat = Chat(demo_db)
+    await chat.say("Ny inbjudan")
+    for _, answer in STEPWISE[:steps_done]:
+        await chat.say(answer)
+    slot = STEPWISE[steps_done][0]
+    [reply] = await chat.texts(question)
+    assert reply == f"{PROBLEMS['other_request']} {QUESTIONS[slot]}"
+    # The draft is kept: answering goes on where it was.
+    for _, answer in STEPWISE[steps_done:]:
+        await chat.say(answer)
+    await chat.say("spara")
+    assert len(await _registered(demo_db)) == 1
+
+
+async def test_an_answer_that_only_sounds_like_a_question_is_taken(demo_db):
+    # "Remissmöte …" reads a little like a remiss question; as an event name it is fine.
+    chat = Chat(demo_db)
+    await chat.say("Ny inbjudan")
+    [reply] = await chat.texts("Remissmöte om budget")
+    assert reply == QUESTIONS["dates"]
+
+
+async def test_another_question_at_the_card_is_told_how_to_leave(demo_db):
+    chat = Chat(demo_db)
+    await chat.say(SENTENCE)
+    [reply] = await chat.texts("vem ansvarar för Nordic Safe Cities?")
+    assert reply == f"{PROBLEMS['other_request']} {QUESTIONS['confirm']}"
+    assert await chat.texts("avbryt") == [texts.CANCELLED]
