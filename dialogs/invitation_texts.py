@@ -7,6 +7,7 @@ from collections.abc import Sequence
 
 from babel.dates import format_date as _babel_date
 
+from dialogs import texts
 from dialogs.lang import format_date, format_span
 from store.invitations import InvitationView
 
@@ -57,8 +58,7 @@ PROBLEMS: dict[str, str] = {
     "required": "Den uppgiften behöver jag för att kunna spara inbjudan.",
     "empty": "Jag behöver några ord till.",
     "question": "Det låter som en fråga. Skriv **avbryt** först om du vill göra något annat.",
-    "other_request": "Det låter som en annan fråga. Skriv **avbryt** först om du vill göra "
-    "något annat.",
+    "other_request": texts.OTHER_REQUEST,
     "no_date": "Det datumet förstod jag inte.",
     "reversed": "Slutdatumet ligger före startdatumet. Skriv första dagen först.",
     "not_a_day": "Skriv en enda dag.",

@@ -5,9 +5,12 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from botbuilder.core import TurnContext
+from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs.prompts import PromptOptions, PromptRecognizerResult, TextPrompt
 from botbuilder.schema import ActivityTypes
+
+from dialogs import texts
+from dialogs.base_dialog import asks_something_else
 
 Reader = Callable[[str | None, Any], str | None]
 
@@ -35,3 +38,15 @@ class ReadingPrompt(TextPrompt):
                 result.succeeded = True
                 result.value = answer
         return result
+
+    async def on_prompt(
+        self,
+        turn_context: TurnContext,
+        state: dict[str, object],
+        options: PromptOptions,
+        is_retry: bool,
+    ) -> None:
+        """Ask (again); an answer that asks for something else first learns how to leave."""
+        if is_retry and asks_something_else(turn_context):
+            await turn_context.send_activity(MessageFactory.text(texts.OTHER_REQUEST))
+        await super().on_prompt(turn_context, state, options, is_retry)

@@ -29,6 +29,8 @@ FILE_NOT_READ = (
 )
 
 CANCELLED = "Okej, jag avbryter. Vad vill du göra i stället?"
+# Said when a message refused as an answer asks for something else (base_dialog).
+OTHER_REQUEST = "Det låter som en annan fråga. Skriv **avbryt** först om du vill göra något annat."
 NOTHING_TO_CANCEL = "Det finns inget att avbryta. Skriv **hjälp** om du vill se vad jag kan."
 
 TENANT_REFUSED = (

@@ -335,3 +335,16 @@ async def test_a_long_period_and_a_units_list_are_capped_with_their_filters(demo
     assert (more["data"]["start"], more["data"]["end"]) == ("2016-12-01", "2016-12-31")
     [page2] = await _ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
     assert page2.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 30 st. Här")
+
+
+async def test_another_question_at_ja_nej_is_told_how_to_leave(demo_db):
+    adapter = _adapter(demo_db, dt.date(2016, 10, 12))
+    await _ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
+    hint, again = await _ask(adapter, "vilka inbjudningar har vi?")
+    assert hint.text == texts.OTHER_REQUEST
+    assert again.text.startswith("Svara **ja** eller **nej**.")
+    # A word that is neither gets only the question again.
+    [again] = await _ask(adapter, "kanske")
+    assert again.text.startswith("Svara **ja** eller **nej**.")
+    [done] = await _ask(adapter, "ja")
+    assert done.text.startswith("Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016.")
