@@ -56,7 +56,8 @@ async def _responsible(dc: DialogContext, u: Understanding | None, data: dict[st
 
 
 async def _summary(dc: DialogContext, u: Understanding | None, data: dict[str, Any]) -> None:
-    await dc.begin_dialog(SummaryDialog.__name__, summary_options(u, data))
+    today = scope_of(dc.context).today
+    await dc.begin_dialog(SummaryDialog.__name__, summary_options(u, data, today))
 
 
 class Conversation:

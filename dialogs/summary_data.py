@@ -34,6 +34,41 @@ class Period:
         return f"{self.label} ({format_span(self.start, self.end)})"
 
 
+_MONTHS = (
+    "januari", "februari", "mars", "april", "maj", "juni",
+    "juli", "augusti", "september", "oktober", "november", "december",
+)  # fmt: skip
+
+
+def period_label(start: dt.date, end: dt.date, today: dt.date) -> str:
+    """Name a period in Swedish from its dates: "i år", "nästa månad", "vecka 12", ….
+
+    From the dates, not from the words the user typed: "i ar" or "nasta manad" are understood
+    but should not be echoed back as they were written.
+    """
+    if (start.month, start.day, end.month, end.day) == (1, 1, 12, 31) and start.year == end.year:
+        return {today.year: "i år", today.year + 1: "nästa år", today.year - 1: "förra året"}.get(
+            start.year, f"under {start.year}"
+        )
+    whole_month = start.day == 1 and add_months(start, 1) - dt.timedelta(days=1) == end
+    if whole_month:
+        months_ahead = (start.year - today.year) * 12 + start.month - today.month
+        if months_ahead == 0:
+            return "den här månaden"
+        if months_ahead == 1:
+            return "nästa månad"
+        name = _MONTHS[start.month - 1]
+        return f"i {name}" if start.year == today.year else f"i {name} {start.year}"
+    if start.isoweekday() == 1 and end - start == dt.timedelta(days=6):
+        weeks_ahead = (start - (today - dt.timedelta(days=today.weekday()))).days // 7
+        if weeks_ahead == 0:
+            return "den här veckan"
+        if weeks_ahead == 1:
+            return "nästa vecka"
+        return f"vecka {start.isocalendar().week}"
+    return "under perioden"
+
+
 def default_period(today: dt.date) -> Period:
     """The period used when the question names none."""
     return Period(today, add_months(today, DEFAULT_WINDOW_MONTHS), DEFAULT_WINDOW_LABEL)

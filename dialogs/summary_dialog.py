@@ -27,7 +27,7 @@ from dialogs.base_dialog import BaseDialog
 from dialogs.lang import Understanding
 from dialogs.scope import scope_of
 from dialogs.summary_card import shown_text, summary_card
-from dialogs.summary_data import Period, build_summary, default_period
+from dialogs.summary_data import Period, build_summary, default_period, period_label
 from dialogs.summary_link import CURRENT
 from dialogs.summary_text import answer_text
 from store import networks
@@ -45,12 +45,15 @@ def _date(value: object) -> dt.date | None:
         return None
 
 
-def summary_options(u: Understanding | None, data: dict[str, Any]) -> dict[str, Any]:
+def summary_options(
+    u: Understanding | None, data: dict[str, Any], today: dt.date
+) -> dict[str, Any]:
     """What the summary should show, from the message or from a "Visa fler" button's data.
 
     Args:
         u: The language layer's reading of the message (None for a card button).
         data: The button's data; {} for a typed message.
+        today: The day the question is asked, to name the period ("i år", "nästa månad").
 
     Returns:
         Options for :class:`SummaryDialog`: period (ISO dates and a label), offset and whether
@@ -63,9 +66,7 @@ def summary_options(u: Understanding | None, data: dict[str, Any]) -> dict[str, 
         options["period"] = [start.isoformat(), end.isoformat(), str(label or "under perioden")]
     elif u is not None and u.dates:
         span = u.dates[0]
-        label = span.text.strip()
-        if label[:1].isdigit():
-            label = f"under {label}"
+        label = period_label(span.start, span.end, today)
         options["period"] = [span.start.isoformat(), span.end.isoformat(), label]
     if u is not None:
         options["reviews_first"] = bool(u.dates) or bool(_ABOUT_REVIEWS.search(u.text))

@@ -239,3 +239,31 @@ async def test_a_page_shows_as_many_rows_as_fit(demo_db):
             if count < min(sc.MAX_ROWS, remaining):
                 rows = [sc._pieces(r, s) for r in s.rows[offset : offset + count + 1]]
                 assert sc.card_size(sc._build(s, offset, rows, link)) > CARD_BUDGET_BYTES
+
+
+@pytest.mark.parametrize(
+    ("start", "end", "label"),
+    [
+        (dt.date(2026, 1, 1), dt.date(2026, 12, 31), "i år"),
+        (dt.date(2027, 1, 1), dt.date(2027, 12, 31), "nästa år"),
+        (dt.date(2025, 1, 1), dt.date(2025, 12, 31), "förra året"),
+        (dt.date(2030, 1, 1), dt.date(2030, 12, 31), "under 2030"),
+        (dt.date(2026, 11, 1), dt.date(2026, 11, 30), "den här månaden"),
+        (dt.date(2026, 12, 1), dt.date(2026, 12, 31), "nästa månad"),
+        (dt.date(2026, 3, 1), dt.date(2026, 3, 31), "i mars"),
+        (dt.date(2027, 2, 1), dt.date(2027, 2, 28), "i februari 2027"),
+        (dt.date(2026, 11, 23), dt.date(2026, 11, 29), "den här veckan"),
+        (dt.date(2026, 11, 30), dt.date(2026, 12, 6), "nästa vecka"),
+        (dt.date(2027, 3, 22), dt.date(2027, 3, 28), "vecka 12"),
+        (dt.date(2026, 12, 1), dt.date(2027, 2, 28), "under perioden"),
+    ],
+)
+def test_a_period_is_named_from_its_dates(start, end, label):
+    from dialogs.summary_data import period_label
+
+    assert period_label(start, end, TODAY) == label
+
+
+async def test_a_period_typed_without_a_ring_is_named_in_swedish(demo_db):
+    reply = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "vilka medlemskap ska ses over i ar")
+    assert reply.text.startswith("I år (1 januari–31 december 2026) ska 1 medlemskap ses över")
