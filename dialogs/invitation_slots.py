@@ -18,6 +18,7 @@ at the confirmation; the decision and list parsers serve the follow-up handlers.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -27,6 +28,73 @@ from rapidfuzz import fuzz
 
 from dialogs.lang import DateSpan, Understanding, find_dates
 from store.cases import normalize_number
+
+_STAND_INS = {"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"}
+
+
+@functools.lru_cache(maxsize=512)
+def _tolerant(pattern: str) -> str:
+    """The pattern with each å, ä, ö and é also matching its ASCII stand-in ("är" or "ar").
+
+    Officials type in chat without the Swedish letters ("inbjuden ar kommunstyrelsens
+    ordforande, svar senast 15 jan"). The words this module looks for are written properly in
+    its patterns; this widens each such letter to a choice, inside character classes too. The
+    text itself is never changed, so names are kept as they were typed.
+    """
+    out: list[str] = []
+    in_class = negated = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            out.append(ch)
+            escaped = True
+            continue
+        if in_class:
+            if ch == "]" and pattern[i - 1] not in "[^":
+                in_class = False
+            elif ch in _STAND_INS and not negated:
+                out.append(ch + _STAND_INS[ch])
+                continue
+            out.append(ch)
+            continue
+        if ch == "[":
+            in_class, negated = True, pattern[i + 1 : i + 2] == "^"
+            out.append(ch)
+        elif ch in _STAND_INS:
+            out.append(f"[{ch}{_STAND_INS[ch]}]")
+        else:
+            out.append(ch)
+    return "".join(out)
+
+
+class _TolerantRe:
+    """``re``'s functions for this module's patterns, read with :func:`_tolerant`."""
+
+    @staticmethod
+    def compile(pattern: str, flags: int = 0) -> re.Pattern[str]:
+        return re.compile(_tolerant(pattern), flags)
+
+    @staticmethod
+    def search(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return re.search(_tolerant(pattern), text, flags)
+
+    @staticmethod
+    def match(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return re.match(_tolerant(pattern), text, flags)
+
+    @staticmethod
+    def fullmatch(pattern: str, text: str, flags: int = 0) -> re.Match[str] | None:
+        return re.fullmatch(_tolerant(pattern), text, flags)
+
+    @staticmethod
+    def sub(pattern: str, repl: str, text: str, count: int = 0, flags: int = 0) -> str:
+        return re.sub(_tolerant(pattern), repl, text, count=count, flags=flags)
+
+
+_rx = _TolerantRe()
 
 SLOTS = ("event", "dates", "place", "invited", "organiser", "respond_by", "diarienummer")
 OPTIONAL = ("organiser", "respond_by", "diarienummer")
@@ -39,17 +107,17 @@ _NAME_WORD = r"[A-ZÅÄÖÉ][\w&'’.\-]*"
 _PLACE = rf"{_NAME_WORD}(?:[ \-]{_NAME_WORD})*(?:, ?{_NAME_WORD}(?: {_NAME_WORD})*)?"
 
 # Words that say the date after them is the respond-by date, not the event's.
-_RESPOND_CUE = re.compile(
+_RESPOND_CUE = _rx.compile(
     r"(?i:(?:svar(?:a|et)?|besked|anmälan|anmäl(?:\s+(?:dig|er|oss))?)\s+(?:senast|före|innan)"
     r"|svar(?:s)?datum(?:et)?|sista\s+(?:svars|anmälnings)dag(?:en)?"
     r"|sista\s+dag(?:en)?\s+(?:för|att)\s+(?:svar|svara|anmälan|anmäla)"
     r"|o\.?\s?s\.?\s?a\.?|osa|senast)"
     r"\s*(?:är|:|,|den|i|på|till)?\s*(?:den\s+)?$"
 )
-_CLAUSE_END = re.compile(r"[,.;:!?](?:\s|$)")
+_CLAUSE_END = _rx.compile(r"[,.;:!?](?:\s|$)")
 
-_ARTICLES = re.compile(r"^(?:en|ett|den|det|de|deras|dess|sin|sitt|sina|vår|vårt|våra)\s+", re.I)
-_DERAS = re.compile(r"^(?:deras|dess|sin|sitt|sina)\s+", re.I)
+_ARTICLES = _rx.compile(r"^(?:en|ett|den|det|de|deras|dess|sin|sitt|sina|vår|vårt|våra)\s+", re.I)
+_DERAS = _rx.compile(r"^(?:deras|dess|sin|sitt|sina)\s+", re.I)
 _PRONOUNS = {
     "vi", "jag", "du", "ni", "man", "de", "dom", "mig", "oss", "dig", "er", "dem", "honom",
     "henne", "det", "den", "detta", "denna", "hen", "någon", "alla",
@@ -57,45 +125,45 @@ _PRONOUNS = {
 
 # Where an event name ends: a date or number mask, clause punctuation, or a word that starts
 # the next fact ("i Lissabon", "från SKR", "med Samverkan …", "som hålls", "dnr").
-_EVENT_STOP = re.compile(
+_EVENT_STOP = _rx.compile(
     rf"[{_MASKS}]|[,;:!?()]|\.(?:\s|$)|\s+(?:i|på|med)\s+(?={_CAP})"
     r"|\s+(?i:i|på)\s+(?=(?i:digitalt|distans|teams|zoom)\b)"
     r"|\s+(?i:den|från|som|där|dnr|diarienummer|inbjuden|inbjudna|svar|svara|osa|o\.s\.a"
     r"|sista|senast|och\s+svar|arrangeras|anordnas|hålls|vecka|v\.|kl\.?|klockan)\b"
 )
 # Where the event name starts: after "inbjudan till", "bjudits in till", "att delta i" …
-_EVENT_CUE = re.compile(
+_EVENT_CUE = _rx.compile(
     r"(?i:(?:inbjud\w*|bjud\w*(?:\s+in)?|bjöd\s+in)\b[^\x00\x01]*?"
     r"\b(?:till|att\s+(?:delta|medverka|närvara)\s+(?:i|vid|på))\s+"
     r"|\b(?:att\s+)?(?:delta|medverka)\s+(?:i|vid|på)\s+)"
 )
-_BARE_PREFIX = re.compile(
+_BARE_PREFIX = _rx.compile(
     r"^(?i:(?:det\s+är|det\s+heter|den\s+heter|evenemanget\s+heter|namnet\s+är|det\s+gäller)"
     r"\s+|(?:en\s+)?inbjudan\s+till\s+|till\s+)"
 )
-_INVITED_IS = re.compile(
+_INVITED_IS = _rx.compile(
     r"(?i:inbjud(?:en|na)|inbjudan\s+gäller|inbjudan\s+är\s+ställd\s+till|inbjudan\s+riktar\s+sig\s+till)"
     r"\s*(?:är|:)\s*(?P<who>[^\x00\x01,.;:!?]+)"
 )
-_INVITED_SUBJECT = re.compile(
+_INVITED_SUBJECT = _rx.compile(
     r"(?P<who>[^\x00\x01,.;:!?]+?)\s+(?i:har|hade|är|blev|har\s+blivit)\s+"
     r"(?i:bjudits\s+in|bjuden|inbjuden|inbjudna|inbjudits|blivit\s+inbjudna?"
     r"|fått\s+(?:en\s+)?inbjudan|mottagit\s+(?:en\s+)?inbjudan)\b"
 )
-_INVITER = re.compile(
+_INVITER = _rx.compile(
     r"(?P<inviter>[^\x00\x01,.;:!?]+?)\s+(?i:har\s+bjudit\s+in|bjuder\s+in|bjöd\s+in)\s+"
     r"(?P<who>[^\x00\x01,.;:!?]+?)(?=\s+(?i:till|att|för|på)\b|[\x00\x01,.;:!?]|$)"
 )
-_FROM = re.compile(rf"(?i:inbjud\w*|inbjudan)\s+från\s+(?P<org>{_NAME_WORD}(?:\s+{_NAME_WORD})*)")
-_PLACE_CUE = re.compile(rf"(?<![\w-])(?:i|I|på|På)\s+(?P<place>{_PLACE})")
-_PLACE_NOT_AFTER = re.compile(
+_FROM = _rx.compile(rf"(?i:inbjud\w*|inbjudan)\s+från\s+(?P<org>{_NAME_WORD}(?:\s+{_NAME_WORD})*)")
+_PLACE_CUE = _rx.compile(rf"(?<![\w-])(?:i|I|på|På)\s+(?P<place>{_PLACE})")
+_PLACE_NOT_AFTER = _rx.compile(
     r"(?i:\b(?:delta|medverka|ingår|medlem|medlemmar|del|borgmästaren?))\s*$"
 )
-_DIGITAL = re.compile(r"(?i:\b(?:digitalt|online|på\s+distans|via\s+(?:teams|zoom)))\b")
-_LEADING_FILLER = re.compile(
+_DIGITAL = _rx.compile(r"(?i:\b(?:digitalt|online|på\s+distans|via\s+(?:teams|zoom)))\b")
+_LEADING_FILLER = _rx.compile(
     r"^(?i:(?:kan\s+du\s+)?(?:registrera|notera|spara|lägg\s+in|obs)\s*(?:att\s+)?|att\s+)"
 )
-_SKIP = re.compile(
+_SKIP = _rx.compile(
     r"^(?:nej(?:\s+tack)?|nä|nix|vet\s+(?:inte|ej)|hoppa(?:\s+över)?|skippa|skip|inget|ingen|"
     r"inga|saknas|finns\s+(?:inte|ej)|inte\s+(?:än|ännu|känt)|okänt|ingen\s+aning|-+|–)\b"
 )
@@ -188,11 +256,11 @@ def _mask(text: str, u: Understanding) -> str:
         if at >= 0:
             masked = masked[:at] + _MASK_DNR * len(number) + masked[at + len(number) :]
     # "dnr" / "diarienummer" in front of a masked number is part of it, not a name.
-    return re.sub(r"(?i:\b(?:dnr|diarienummer|diarienr)\.?:?)(?=\s*\x01)", "\x01", masked)
+    return _rx.sub(r"(?i:\b(?:dnr|diarienummer|diarienr)\.?:?)(?=\s*\x01)", "\x01", masked)
 
 
 def _tidy(phrase: str) -> str:
-    return re.sub(r"\s+", " ", phrase).strip(" \t-–,.;:!?\"'")
+    return _rx.sub(r"\s+", " ", phrase).strip(" \t-–,.;:!?\"'")
 
 
 def _capitalised(phrase: str) -> str:
@@ -234,7 +302,7 @@ def _split_dates(masked: str, dates: Sequence[DateSpan]) -> tuple[DateSpan | Non
     return event, respond
 
 
-_REVERSED = re.compile(
+_REVERSED = _rx.compile(
     r"(?P<a>\d{1,2}(?:\s+\w+)?)\s*(?:[–\-]|\s+till\s+)\s*(?P<b>\d{1,2})\s+(?P<rest>\w+(?:\s+\d{4})?)"
 )
 
@@ -268,8 +336,8 @@ def _clean_event(raw: str, network: str | None) -> str | None:
         # "inbjudan från NSC till deras årskonferens": the event is NSC's årskonferens.
         name = f"{network} {_DERAS.sub('', name)}"
     name = _ARTICLES.sub("", name)
-    name = re.sub(r"\s+(?i:den|på|i|om|till|från|under|mellan|och|med|vid)$", "", name)
-    if len(name) < 2 or _is_pronoun(name) or not re.search(r"[^\W\d_]", name):
+    name = _rx.sub(r"\s+(?i:den|på|i|om|till|från|under|mellan|och|med|vid)$", "", name)
+    if len(name) < 2 or _is_pronoun(name) or not _rx.search(r"[^\W\d_]", name):
         return None
     if name.casefold() in ("inbjudan", "inbjudning", "en inbjudan", "den"):
         return None
@@ -296,7 +364,7 @@ def _inviter_and_invited(masked: str) -> tuple[str | None, str | None, tuple[int
     m = _INVITER.search(masked)
     if m:
         inviter = _tidy(_LEADING_FILLER.sub("", m.group("inviter").strip()))
-        inviter = re.sub(r"^(?i:inbjudan:?\s*)", "", inviter)
+        inviter = _rx.sub(r"^(?i:inbjudan:?\s*)", "", inviter)
         who = _tidy(m.group("who"))
         return (
             None if _is_pronoun(inviter) else _capitalised(inviter),
@@ -436,14 +504,14 @@ def _answer_place(text: str, u: Understanding, today: dt.date) -> Answer:
         return Answer(problem="looks_like_date")
     if _DIGITAL.fullmatch(_tidy(text)) or _tidy(text).casefold() in ("digitalt", "online"):
         return Answer(Slots(place="Digitalt"))
-    place = re.sub(r"^(?i:det\s+är\s+|det\s+hålls\s+|mötet\s+hålls\s+)?(?i:i|på)\s+", "", text)
+    place = _rx.sub(r"^(?i:det\s+är\s+|det\s+hålls\s+|mötet\s+hålls\s+)?(?i:i|på)\s+", "", text)
     place = _tidy(place)
     return Answer(Slots(place=_capitalised(place))) if len(place) >= 2 else Answer(problem="empty")
 
 
 def _answer_invited(text: str, u: Understanding, today: dt.date) -> Answer:
     _, invited, _ = _inviter_and_invited(_mask(text, u))
-    who = invited or _tidy(re.sub(r"^(?i:inbjuden\s+är|det\s+är|inbjudna\s+är)\s+", "", text))
+    who = invited or _tidy(_rx.sub(r"^(?i:inbjuden\s+är|det\s+är|inbjudna\s+är)\s+", "", text))
     if len(who) < 2 or _is_pronoun(who):
         return Answer(problem="empty")
     return Answer(Slots(invited=who))
@@ -452,7 +520,7 @@ def _answer_invited(text: str, u: Understanding, today: dt.date) -> Answer:
 def _answer_organiser(text: str, u: Understanding, today: dt.date) -> Answer:
     if u.network and u.network_known:
         return Answer(Slots(organiser=u.network, network=u.network))
-    who = _tidy(re.sub(r"^(?i:det\s+är|arrangör\s+är|arrangören\s+är)\s+", "", text))
+    who = _tidy(_rx.sub(r"^(?i:det\s+är|arrangör\s+är|arrangören\s+är)\s+", "", text))
     return Answer(Slots(organiser=_capitalised(who))) if len(who) >= 2 else Answer(problem="empty")
 
 
@@ -468,10 +536,10 @@ def _answer_respond_by(text: str, u: Understanding, today: dt.date) -> Answer:
 def _answer_diarienummer(text: str, u: Understanding, today: dt.date) -> Answer:
     if u.diarienummer:
         return Answer(Slots(diarienummer=tuple(u.diarienummer)))
-    number = _tidy(re.sub(r"^(?i:dnr|diarienummer|diarienumret\s+är)\.?:?\s*", "", text))
+    number = _tidy(_rx.sub(r"^(?i:dnr|diarienummer|diarienumret\s+är)\.?:?\s*", "", text))
     # Series and formats vary between municipalities: keep a short, number-bearing value as
     # written rather than refuse a format the finder does not know.
-    if re.search(r"\d", number) and len(number) <= 40 and len(number.split()) <= 3:
+    if _rx.search(r"\d", number) and len(number) <= 40 and len(number.split()) <= 3:
         return Answer(Slots(diarienummer=(number,)))
     return Answer(problem="no_number")
 
@@ -500,13 +568,13 @@ _FIELD_WORDS: tuple[tuple[str, str], ...] = (
     ("event", r"evenemang(?:et)?|namn(?:et)?|titel(?:n)?|rubrik(?:en)?|event(?:et)?|mötet"
      r"|konferens(?:en)?"),
 )  # fmt: skip
-_EDIT = re.compile(r"^(?:ändra|byt|rätta|korrigera|uppdatera|fel)\b\s*(?P<rest>.*)$", re.I | re.S)
-_SAVE = re.compile(
+_EDIT = _rx.compile(r"^(?:ändra|byt|rätta|korrigera|uppdatera|fel)\b\s*(?P<rest>.*)$", re.I | re.S)
+_SAVE = _rx.compile(
     r"^(?:ja|japp|jajamen|jepp|yes|ok|okej|okay|spara|spara den|spara det|stämmer|det stämmer"
     r"|korrekt|rätt|bra|perfekt|kör|gör det|klart)\b",
     re.I,
 )
-_NO = re.compile(r"^(?:nej|nä|nope|stämmer inte|det stämmer inte|inte riktigt)\b", re.I)
+_NO = _rx.compile(r"^(?:nej|nä|nope|stämmer inte|det stämmer inte|inte riktigt)\b", re.I)
 
 
 @dataclass(frozen=True)
@@ -528,7 +596,7 @@ def field_of(words: str) -> str | None:
     """The slot a few words name ("datum" → "dates", "svar senast" → "respond_by")."""
     words = _tidy(words).casefold()
     for slot, pattern in _FIELD_WORDS:
-        if re.fullmatch(rf"(?:{pattern})", words, re.I):
+        if _rx.fullmatch(rf"(?:{pattern})", words, re.I):
             return slot
     return None
 
@@ -538,8 +606,8 @@ def parse_edit(text: str) -> ConfirmAnswer:
     text = _tidy(text)
     m = _EDIT.match(text)
     rest = m.group("rest") if m else text
-    rest = re.sub(r"^(?i:på\s+|så\s+att\s+)", "", rest).strip()
-    split = re.match(
+    rest = _rx.sub(r"^(?i:på\s+|så\s+att\s+)", "", rest).strip()
+    split = _rx.match(
         r"^(?P<field>.+?)\s*(?:\s(?i:till|ska\s+vara|är|blir|=)\s|:\s*)(?P<value>.+)$", rest
     )
     if split:
@@ -571,20 +639,20 @@ def parse_confirm(text: str) -> ConfirmAnswer:
 
 # --- following up: decisions and lists ------------------------------------------------------------
 
-_DECIDE = re.compile(
+_DECIDE = _rx.compile(
     r"\b(?i:tacka[rt]?|tackade)\s+(?P<yn>(?i:ja|nej))\b(?:\s+(?i:till|tack\s+till))?\s*"
     r"(?P<rest>.*)$",
     re.S,
 )
-_DECLINE = re.compile(
+_DECLINE = _rx.compile(
     r"\b(?i:avböj(?:er|a|de|t)?)\s+(?:(?i:inbjudan)\s+(?:till\s+)?)?(?P<rest>.*)$"
 )
-_REPRESENTED_BY = re.compile(
+_REPRESENTED_BY = _rx.compile(
     r"(?i:representeras|företräds)(?:\s+\w+){0,3}?\s+(?i:av)\s+(?P<who>[^\x00\x01,.;!?]+)"
     r"|(?i:representant(?:en)?\s+(?:är|blir)|med)\s+(?P<who2>[^\x00\x01,.;!?]+?)"
     r"(?:\s+(?i:som\s+representant))?(?=[\x00\x01,.;!?]|$)"
 )
-_REPRESENTS = re.compile(
+_REPRESENTS = _rx.compile(
     r"(?P<who>[^\x00\x01,.;!?]+?)\s+(?i:representerar|deltar|åker|medverkar|närvarar|går)\b"
 )
 
@@ -615,10 +683,11 @@ def parse_decision(text: str) -> DecisionRequest | None:
         if d is None:
             return None
         decision, rest, rest_at = "decline", d.group("rest"), d.start("rest")
-    rest = re.sub(r"^(?i:att\s+(?:delta|medverka|närvara)\s+(?:i|vid|på)\s+)", "", rest)
-    rest = re.sub(r"^(?i:inbjudan\s+(?:till\s+)?)", "", rest)
+    rest = _rx.sub(r"^(?i:att\s+(?:delta|medverka|närvara)\s+(?:i|vid|på)\s+)", "", rest)
+    rest = _rx.sub(r"^(?i:inbjudan\s+(?:till\s+)?)", "", rest)
     target = re.split(
-        r"[,;!?]|\.(?:\s|$)|\s+(?i:och|med|den|där|som|representeras|företräds)\b", rest
+        _tolerant(r"[,;!?]|\.(?:\s|$)|\s+(?i:och|med|den|där|som|representeras|företräds)\b"),
+        rest,
     )[0]
     target = _tidy(target) or None
     representative = None
@@ -637,13 +706,13 @@ def parse_decision(text: str) -> DecisionRequest | None:
     return DecisionRequest(decision, target, representative or None)
 
 
-_PENDING = re.compile(
+_PENDING = _rx.compile(
     r"(?i:väntar|obesvar\w*|inte\s+(?:besvar\w*|svarat)|ej\s+besvar\w*|utan\s+beslut|öppna"
     r"|beslut\s+saknas|inte\s+beslutat)"
 )
-_ACCEPTED = re.compile(r"(?i:tackat\s+ja|tackade\s+ja|accepter\w*|ja\s+till)")
-_DECLINED = re.compile(r"(?i:tackat\s+nej|tackade\s+nej|avböj\w*|nej\s+till)")
-_RESPOND_WORD = re.compile(r"(?i:\bsvar\w*|\bosa\b|anmäl\w*|svarsdatum)")
+_ACCEPTED = _rx.compile(r"(?i:tackat\s+ja|tackade\s+ja|accepter\w*|ja\s+till)")
+_DECLINED = _rx.compile(r"(?i:tackat\s+nej|tackade\s+nej|avböj\w*|nej\s+till)")
+_RESPOND_WORD = _rx.compile(r"(?i:\bsvar\w*|\bosa\b|anmäl\w*|svarsdatum)")
 
 
 @dataclass(frozen=True)

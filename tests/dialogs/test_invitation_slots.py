@@ -356,3 +356,52 @@ def test_event_dates_are_written_out() -> None:
     assert when(D(2027, 6, 11), D(2027, 6, 11)) == "fredag 11 juni 2027, v. 23"
     assert when(D(2027, 6, 4), D(2027, 6, 8)) == "4–8 juni 2027 (fredag–tisdag, v. 22–23)"
     assert when(None, None) is None
+
+
+# Typed in chat without å, ä and ö: the same facts, and the names kept as they were typed.
+ASCII_CASES = [
+    (
+        "registrera inbjudan till Eurocities arsmote 9-11 juni 2027 i Lissabon, inbjuden ar "
+        "kommunstyrelsens ordforande, svar senast 15 jan",
+        {
+            "event": "Eurocities arsmote",
+            "start": D(2027, 6, 9),
+            "end": D(2027, 6, 11),
+            "place": "Lissabon",
+            "invited": "kommunstyrelsens ordforande",
+            "respond_by": D(2027, 1, 15),
+        },
+    ),
+    (
+        "Kommunstyrelsens ordforande har blivit inbjuden till Nordiskt forum 3 maj 2027 pa "
+        "Radisson i Oslo, sista svarsdag 1 april",
+        {
+            "event": "Nordiskt forum",
+            "start": D(2027, 5, 3),
+            "invited": "Kommunstyrelsens ordforande",
+            "respond_by": D(2027, 4, 1),
+        },
+    ),
+]
+
+
+@pytest.mark.parametrize(("text", "expected"), ASCII_CASES)
+def test_a_message_typed_without_swedish_letters_is_read_the_same(text: str, expected: dict):
+    slots = _extract(text)
+    for name, value in expected.items():
+        assert getattr(slots, name) == value, name
+
+
+@pytest.mark.parametrize(
+    ("pattern", "tolerant"),
+    [
+        (r"inbjuden\s+är", r"inbjuden\s+[äa]r"),
+        (r"[A-ZÅÄÖ]", r"[A-ZÅAÄAÖO]"),
+        (r"[^,ö]", r"[^,ö]"),  # a negated class keeps excluding only what it named
+        (r"\[å\]", r"\[[åa]\]"),
+    ],
+)
+def test_patterns_also_match_ascii_stand_ins(pattern: str, tolerant: str):
+    from dialogs.invitation_slots import _tolerant
+
+    assert _tolerant(pattern) == tolerant
