@@ -18,7 +18,6 @@ at the confirmation; the decision and list parsers serve the follow-up handlers.
 from __future__ import annotations
 
 import datetime as dt
-import functools
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
@@ -27,47 +26,8 @@ from typing import Any
 from rapidfuzz import fuzz
 
 from dialogs.lang import DateSpan, Understanding, find_dates
+from dialogs.lang.normalize import tolerant as _tolerant
 from store.cases import normalize_number
-
-_STAND_INS = {"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"}
-
-
-@functools.lru_cache(maxsize=512)
-def _tolerant(pattern: str) -> str:
-    """The pattern with each å, ä, ö and é also matching its ASCII stand-in ("är" or "ar").
-
-    Officials type in chat without the Swedish letters ("inbjuden ar kommunstyrelsens
-    ordforande, svar senast 15 jan"). The words this module looks for are written properly in
-    its patterns; this widens each such letter to a choice, inside character classes too. The
-    text itself is never changed, so names are kept as they were typed.
-    """
-    out: list[str] = []
-    in_class = negated = escaped = False
-    for i, ch in enumerate(pattern):
-        if escaped:
-            out.append(ch)
-            escaped = False
-            continue
-        if ch == "\\":
-            out.append(ch)
-            escaped = True
-            continue
-        if in_class:
-            if ch == "]" and pattern[i - 1] not in "[^":
-                in_class = False
-            elif ch in _STAND_INS and not negated:
-                out.append(ch + _STAND_INS[ch])
-                continue
-            out.append(ch)
-            continue
-        if ch == "[":
-            in_class, negated = True, pattern[i + 1 : i + 2] == "^"
-            out.append(ch)
-        elif ch in _STAND_INS:
-            out.append(f"[{ch}{_STAND_INS[ch]}]")
-        else:
-            out.append(ch)
-    return "".join(out)
 
 
 class _TolerantRe:

@@ -26,6 +26,7 @@ from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogContext
 
 from dialogs.lang import Understanding, format_date, format_span
+from dialogs.lang.normalize import tolerant
 from dialogs.remiss_answer_dialog import RemissAnswerDialog
 from dialogs.remiss_match import recipient_named
 from dialogs.remiss_text import (
@@ -39,24 +40,31 @@ from dialogs.remiss_text import (
 )
 from dialogs.scope import TurnScope, scope_of
 from store import remisser
-from store.remisser import RemissPage, RemissView
+from store.remisser import RecipientView, RemissPage, RemissView
 
 INTENT = "remiss_deadlines"
 # What a "Visa fler" button lists; the rest of its data are the question's filters.
 WAITING, OVERDUE, SPAN, UNIT = "waiting", "overdue", "span", "unit"
 _ANSWERED_SHOWN = 10
 
+# Written with å/ä/ö; tolerant() lets "svarat pa" and "forsenad" match as well.
 _ANSWERED = re.compile(
-    r"\b(har\s+(?:nu\s+)?(?:be)?svarat|(?:be)?svarat\s+på|lämnat\s+(?:sitt\s+)?svar)",
+    tolerant(r"\b(har\s+(?:nu\s+)?(?:be)?svarat|(?:be)?svarat\s+på|lämnat\s+(?:sitt\s+)?svar)"),
     re.IGNORECASE,
 )
+# "Har Södermalm svarat på …?": a question, to be answered, not an answer to record.
+_QUESTION = re.compile(r"^\s*(?:har|hade)\b|\?\s*$", re.IGNORECASE)
 _OVERDUE = re.compile(
-    r"\b(passerat|passerade|gått\s+ut|försenad\w*|förfallna|förfallit|för\s+sent|överskrid\w*)",
+    tolerant(
+        r"\b(passerat|passerade|gått\s+ut|försenad\w*|förfallna|förfallit|för\s+sent|överskrid\w*)"
+    ),
     re.IGNORECASE,
 )
 _WAITING = re.compile(
-    r"\b(väntar\s+på\s+svar|saknar\s+svar|saknas\s+svar|obesvarade|inte\s+svarat|"
-    r"inte\s+har\s+svarat)",
+    tolerant(
+        r"\b(väntar\s+på\s+svar|saknar\s+svar|saknas\s+svar|obesvarade|inte\s+svarat|"
+        r"inte\s+har\s+svarat)"
+    ),
     re.IGNORECASE,
 )
 
@@ -71,10 +79,13 @@ class RemissQuestion:
     overdue: bool
     records_answer: bool
     offset: int = 0
+    # "Har Södermalm svarat på 171-482/2016?": answered yes or no, first.
+    asks_if_answered: bool = False
 
 
 def read_question(u: Understanding | None, text: str) -> RemissQuestion:
     """Read the filters of a remiss question from the understanding and the text."""
+    answered, question = bool(_ANSWERED.search(text)), bool(_QUESTION.search(text))
     span = None
     if u and u.dates:
         start = min(d.start for d in u.dates)
@@ -85,7 +96,8 @@ def read_question(u: Understanding | None, text: str) -> RemissQuestion:
         unit=u.organisation if u else None,
         span=span,
         overdue=bool(_OVERDUE.search(text)),
-        records_answer=bool(_ANSWERED.search(text)),
+        records_answer=answered and not question,
+        asks_if_answered=answered and question,
     )
 
 
@@ -173,7 +185,21 @@ async def _by_number(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> 
     if q.records_answer:
         await _record_answer(dc, scope, q, remiss)
         return
-    await _reply(dc, remiss_sentence(remiss, scope.today))
+    sentence = remiss_sentence(remiss, scope.today)
+    if q.asks_if_answered:
+        recipient = recipient_named(remiss.recipients, q.unit, dc.context.activity.text or "")
+        if recipient is not None:
+            sentence = f"{answered_yes_or_no(recipient, remiss)}\n\n{sentence}"
+    await _reply(dc, sentence)
+
+
+def answered_yes_or_no(recipient: RecipientView, remiss: RemissView) -> str:
+    """The short answer to "har X svarat på remissen?"."""
+    number = f" {remiss.number}" if remiss.number else ""
+    if recipient.answered:
+        when = f" {format_date(recipient.answered_on)}" if recipient.answered_on else ""
+        return f"Ja, {recipient.name} har svarat på remissen{number}{when}."
+    return f"Nej, {recipient.name} har inte svarat på remissen{number} än."
 
 
 async def _record_answer(
@@ -280,7 +306,7 @@ async def remiss_deadlines(
     if q.number:
         await _by_number(dc, scope, q)
         return
-    if q.records_answer:
+    if q.records_answer or (q.asks_if_answered and not q.unit):
         await _reply(
             dc,
             "Vilken remiss gäller det? Skriv diarienumret, till exempel: "

@@ -11,6 +11,7 @@ carries ``origin``: for each folded character, the index of the original charact
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 
@@ -176,3 +177,45 @@ def normalize(text: str) -> Normalized:
 def collapse_whitespace(text: str) -> str:
     """Collapse runs of whitespace (including newlines) to one space and trim."""
     return _SPACE_RE.sub(" ", text).strip()
+
+
+_STAND_INS = {"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"}
+
+
+@functools.lru_cache(maxsize=512)
+def tolerant(pattern: str) -> str:
+    """A regular expression with each å, ä, ö and é also matching its ASCII stand-in.
+
+    For the dialogs' own patterns, which run on the text as written (names must keep their
+    spelling) rather than on the folded form: officials type "inbjuden ar kommunstyrelsens
+    ordforande" or "har sodermalm svarat pa remissen". The patterns are written with the
+    proper letters; this widens each such letter to a choice ("är" matches "ar" too), inside
+    character classes as well, except negated ones. The text itself is never changed.
+    """
+    out: list[str] = []
+    in_class = negated = escaped = False
+    for i, ch in enumerate(pattern):
+        if escaped:
+            out.append(ch)
+            escaped = False
+            continue
+        if ch == "\\":
+            out.append(ch)
+            escaped = True
+            continue
+        if in_class:
+            if ch == "]" and pattern[i - 1] not in "[^":
+                in_class = False
+            elif ch in _STAND_INS and not negated:
+                out.append(ch + _STAND_INS[ch])
+                continue
+            out.append(ch)
+            continue
+        if ch == "[":
+            in_class, negated = True, pattern[i + 1 : i + 2] == "^"
+            out.append(ch)
+        elif ch in _STAND_INS:
+            out.append(f"[{ch}{_STAND_INS[ch]}]")
+        else:
+            out.append(ch)
+    return "".join(out)

@@ -402,6 +402,6 @@ def test_a_message_typed_without_swedish_letters_is_read_the_same(text: str, exp
     ],
 )
 def test_patterns_also_match_ascii_stand_ins(pattern: str, tolerant: str):
-    from dialogs.invitation_slots import _tolerant
+    from dialogs.lang.normalize import tolerant as _tolerant
 
     assert _tolerant(pattern) == tolerant

@@ -348,3 +348,27 @@ async def test_another_question_at_ja_nej_is_told_how_to_leave(demo_db):
     assert again.text.startswith("Svara **ja** eller **nej**.")
     [done] = await _ask(adapter, "ja")
     assert done.text.startswith("Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016.")
+
+
+async def test_asking_whether_a_unit_has_answered_gets_yes_or_no_first(demo_db):
+    adapter = _adapter(demo_db, dt.date(2016, 10, 12))
+    [no] = await _ask(adapter, "Har Södermalm svarat på remissen 171-482/2016?")
+    assert no.text.startswith(
+        "Nej, Södermalms stadsdelsnämnd har inte svarat på remissen 171-482/2016 än.\n\n"
+        "Sista svarsdag för remissen 171-482/2016"
+    )
+    # A question records nothing and starts no confirmation: "ja" is not an answer to it.
+    [after] = await _ask(adapter, "ja")
+    assert not after.text.startswith("Klart")
+    [yes] = await _ask(adapter, "har rinkeby-kista svarat pa 171-482/2016")
+    assert yes.text.startswith("Ja, Rinkeby-Kista stadsdelsnämnd har svarat på remissen")
+
+
+async def test_a_statement_typed_without_swedish_letters_is_recorded_after_ja(demo_db):
+    adapter = _adapter(demo_db, dt.date(2016, 10, 12))
+    [question] = await _ask(adapter, "sodermalm har svarat pa remissen 171-482/2016")
+    assert question.text.startswith(
+        "Ska jag notera att Södermalms stadsdelsnämnd har svarat på remissen 171-482/2016"
+    )
+    [done] = await _ask(adapter, "ja")
+    assert done.text.startswith("Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016.")
