@@ -20,6 +20,7 @@ from botbuilder.dialogs import DialogContext
 
 from dialogs.lang import Understanding
 from dialogs.reminder_leads import describe_leads, leads_or_default
+from dialogs.reminder_list import asks_for_reminders, list_reminders
 from dialogs.scope import scope_of
 from store import reminders, remisser
 from store.conversations import ConversationKey
@@ -46,6 +47,9 @@ async def reminder_subscribe(
     dc: DialogContext, u: Understanding | None, data: dict[str, Any]
 ) -> None:
     """Subscribe the user to reminders: all deadlines, one case, or one unit's remisser."""
+    if asks_for_reminders(dc.context.activity.text or ""):
+        await list_reminders(dc)
+        return
     scope = scope_of(dc.context)
     org = scope.organisation
     leads = leads_or_default(dc.context.activity.text or "")

@@ -35,6 +35,7 @@ from store.models import (
     CaseNumber,
     ConversationReference,
     Invitation,
+    OrgUnit,
     ReminderDelivery,
     ReminderSubscription,
     Remiss,
@@ -289,6 +290,33 @@ async def subscriptions(
             query = query.where(ReminderSubscription.user_aad_id == user_aad_id)
         rows = await session.scalars(query.order_by(ReminderSubscription.id))
         return [_sub_view(r) for r in rows]
+
+
+async def watched_names(
+    db: Database, organisation_id: int, case_ids: Iterable[int], unit_ids: Iterable[int]
+) -> tuple[dict[int, CaseRef], dict[int, str]]:
+    """What subscriptions watch, by name: cases (with their first number) and units."""
+    case_ids, unit_ids = sorted(set(case_ids)), sorted(set(unit_ids))
+    cases: dict[int, CaseRef] = {}
+    units: dict[int, str] = {}
+    async with db.session() as session:
+        if case_ids:
+            rows = await session.execute(
+                select(Case.id, Case.kind, Case.title, CaseNumber.number)
+                .outerjoin(CaseNumber, CaseNumber.case_id == Case.id)
+                .where(Case.organisation_id == organisation_id, Case.id.in_(case_ids))
+                .order_by(CaseNumber.id)
+            )
+            for case_id, kind, title, number in rows:
+                cases.setdefault(case_id, CaseRef(case_id, kind, title, number or ""))
+        if unit_ids:
+            rows = await session.execute(
+                select(OrgUnit.id, OrgUnit.name).where(
+                    OrgUnit.organisation_id == organisation_id, OrgUnit.id.in_(unit_ids)
+                )
+            )
+            units = {unit_id: name for unit_id, name in rows}
+    return cases, units
 
 
 def _chunks(items: Sequence[_T], size: int = _CHUNK) -> Iterator[Sequence[_T]]:

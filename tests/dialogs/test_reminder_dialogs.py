@@ -139,3 +139,39 @@ async def test_avbevaka_stops_instead_of_starting(demo_db):
     [everything] = await _ask(adapter, "avbevaka remisserna")
     assert everything.text == "Klart. Jag skickar inga fler påminnelser till dig."
     assert await reminders.subscriptions(demo_db, sthlm) == []
+
+
+async def test_asking_which_reminders_there_are_lists_them_and_subscribes_nothing(demo_db):
+    adapter = _adapter(demo_db)
+    sthlm = await _org(demo_db, "Stockholms stad")
+    [none] = await _ask(adapter, "vilka paminnelser har jag")
+    assert none.text.startswith("Du har inga påminnelser.")
+    assert await reminders.subscriptions(demo_db, sthlm) == []
+    await _ask(adapter, "påminn mig om remisser till Södermalm")
+    await _ask(adapter, "påminn mig om 171-482/2016 tre dagar innan")
+    [listed] = await _ask(adapter, "har jag några påminnelser?")
+    assert listed.text.splitlines()[:3] == [
+        "Du har 2 påminnelser:",
+        "- remisser som Södermalms stadsdelsnämnd ska svara på: 10, 5 och 1 arbetsdagar före "
+        "sista svarsdag och på själva dagen",
+        "- remissen 171-482/2016 (Internationell strategi för Stockholms stad): 3 arbetsdagar "
+        "före sista svarsdag",
+    ]
+    assert len(await reminders.subscriptions(demo_db, sthlm)) == 2
+
+
+@pytest.mark.parametrize(
+    ("text", "asks"),
+    [
+        ("vilka påminnelser har jag", True),
+        ("har jag några bevakningar?", True),
+        ("visa mina påminnelser", True),
+        ("påminn mig om remisstider", False),
+        ("påminn mig vad som går ut", False),
+        ("kan du påminna mig om remisser?", False),
+    ],
+)
+def test_questions_about_reminders_are_told_from_orders(text: str, asks: bool):
+    from dialogs.reminder_list import asks_for_reminders
+
+    assert asks_for_reminders(text) is asks
