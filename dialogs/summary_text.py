@@ -63,7 +63,8 @@ def reviews_text(reviews: Sequence[Review], today: dt.date, *, long: bool = Fals
 def totals_text(t: Totals) -> str:
     """The total yearly cost per currency (currencies are never added together)."""
     if not t.by_currency:
-        return "0 kr per år"
+        # Nothing to add up: free only is 0 kr, but amounts that are missing are not zero.
+        return "uppgift saknas" if t.unknown and not t.free else "0 kr per år"
     return " och ".join(format_money(amount, code) for code, amount in t.by_currency) + " per år"
 
 
@@ -109,6 +110,9 @@ def overview_sentence(s: Summary) -> str:
     elif t.free == len(s.rows):
         cost = "Inget av dem kostar något." if len(s.rows) > 1 else "Det är kostnadsfritt."
         return f"{head} {cost}"
+    elif t.unknown == len(s.rows):
+        many = len(s.rows) > 1
+        return f"{head} Uppgift om kostnad saknas{' för alla' if many else ''}."
     else:
         cost = "Inga avgifter är registrerade."
     rest = _free_and_unknown(t)

@@ -134,7 +134,9 @@ async def test_stockholm_summary_holds_the_seed_facts_and_no_one_elses(demo_db, 
 async def test_huddinge_summary_holds_the_seed_facts(demo_db, seeds):
     facts = seeds["004_fd3d600c3345feac.txt"]
     reply = await _turn(_adapter(demo_db, HUDDINGE_TENANT), "lista alla medlemskap")
-    assert "För 1 saknas uppgift om kostnad." in reply.text
+    assert "Huddinge kommun har 1 medlemskap. Uppgift om kostnad saknas." in reply.text
+    # A missing amount is not a total of 0 kr.
+    assert _facts(_card(reply))["Kostnad totalt"] == "uppgift saknas"
     [row] = _rows(_card(reply))
     assert row[0].startswith(facts["network"] + " | Beslut " + facts["diarienummer"][0])
     assert "7 juni 2023" in row[0]

@@ -170,3 +170,16 @@ def test_csv_opens_in_swedish_excel_and_neutralises_formulas():
     assert by_name["Nordic Safe Cities"][6:8] == ["150000", "SEK"]
     assert by_name['\'=HYPERLINK("http://x")'][6:8] == ["1234,50", "EUR"]
     assert "2027-02-21 (trygghetsrådet)" in by_name["Nordic Safe Cities"][13]
+
+
+def test_missing_amounts_are_not_reported_as_zero():
+    unknown = [membership(annual_cost=None)]
+    t = totals_of(unknown)
+    assert totals_text(t) == "uppgift saknas"
+    said = overview_sentence(build_summary("Huddinge kommun", unknown, TODAY))
+    assert said == "Huddinge kommun har 1 medlemskap. Uppgift om kostnad saknas."
+    two = overview_sentence(build_summary("X", unknown * 2, TODAY))
+    assert two == "X har 2 medlemskap. Uppgift om kostnad saknas för alla."
+    # Free and missing together: nothing to add up, the free one costs 0 kr.
+    mixed = [membership(annual_cost=Decimal(0)), membership(annual_cost=None)]
+    assert totals_text(totals_of(mixed)) == "0 kr per år"
