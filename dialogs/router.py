@@ -7,6 +7,7 @@ their data and are routed like a typed message with that intent.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Awaitable, Callable
 from typing import Any
 
@@ -19,6 +20,7 @@ from dialogs.import_dialog import ImportDialog, document_options
 from dialogs.invitation_decision_dialog import InvitationDecisionDialog
 from dialogs.invitation_dialog import InvitationDialog
 from dialogs.lang import Understanding
+from dialogs.lang.normalize import tolerant
 from dialogs.reminder_subscribe import reminder_subscribe
 from dialogs.reminder_unsubscribe import reminder_unsubscribe
 from dialogs.remiss_answer_dialog import RemissAnswerDialog
@@ -42,10 +44,34 @@ async def _cancel(dc: DialogContext, u: Understanding | None, data: dict[str, An
     await _say(dc, texts.NOTHING_TO_CANCEL)
 
 
+# Whole messages only: "tack" alone, not "tack, men vem ansvarar för …".
+_THANKS = re.compile(
+    tolerant(
+        r"^\s*(?:tack|tackar|tusen\s+tack|stort\s+tack|tack\s+så\s+mycket|tack\s+ska\s+du\s+ha)"
+        r"(?:\s+(?:för\s+hjälpen|så\s+mycket))?[\s!.:)]*$"
+    ),
+    re.IGNORECASE,
+)
+_NOD = re.compile(
+    tolerant(
+        r"^\s*(?:ok|okej|okay|bra|toppen|perfekt|super|utmärkt|fint|kanon|najs|👍|👌|🙂|😊)"
+        r"[\s!.:)👍]*$"
+    ),
+    re.IGNORECASE,
+)
+
+
 async def _none(dc: DialogContext, u: Understanding | None, data: dict[str, Any]) -> None:
-    if looks_like_remiss_question(dc.context.activity.text or ""):
+    text = dc.context.activity.text or ""
+    if looks_like_remiss_question(text):
         # "vilka väntar på svar" has no intent of its own in the language layer yet.
         await remiss_deadlines(dc, u, data)
+        return
+    if _THANKS.match(text):
+        await _say(dc, texts.THANKS)
+        return
+    if _NOD.match(text):
+        await _say(dc, texts.NOTED)
         return
     await _say(dc, texts.NOT_UNDERSTOOD)
 
@@ -113,6 +139,9 @@ class Conversation:
         intent = understanding.intent if understanding else "none"
         # "Vi tackar ja till …" is a decision on an invitation, whatever the intent says.
         intent = invitations.refine_intent(context.activity.text, intent)
+        if _THANKS.match(context.activity.text):
+            # "tack så mycket för hjälpen" names help, and is not a request for it.
+            intent = "none"
         await self._route(context, intent, {})
 
     async def on_stale_submit(self, context: TurnContext) -> None:

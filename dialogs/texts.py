@@ -47,3 +47,7 @@ STORE_DOWN = (
     "Jag når inte ärendedatabasen just nu, så jag kan inte svara. Inget har sparats. "
     "Försök igen om en stund."
 )
+
+# Small talk after an answer: thanks and a nod get a short reply, not "Det förstod jag inte".
+THANKS = "Varsågod! Fråga gärna igen när du behöver något."
+NOTED = "Okej! Skriv **hjälp** om du vill se vad jag kan svara på."

@@ -71,3 +71,25 @@ async def test_a_network_the_organisation_is_not_member_of(demo_db):
             and "Om nätverket:" in r.text
         ),
     )
+
+
+@pytest.mark.parametrize(
+    ("said", "reply"),
+    [
+        ("tack!", texts.THANKS),
+        ("Tack så mycket för hjälpen", texts.THANKS),  # names help, asks for none
+        ("tack sa mycket", texts.THANKS),
+        ("ok", texts.NOTED),
+        ("👍", texts.NOTED),
+        ("hjälp", texts.HELP),
+        ("Vad blir det för väder i morgon?", texts.NOT_UNDERSTOOD),
+    ],
+)
+async def test_thanks_and_a_nod_get_a_short_reply(demo_db, said: str, reply: str):
+    flow = await _adapter(demo_db, STOCKHOLM_TENANT).send(said)
+    await flow.assert_reply(reply)
+
+
+async def test_thanks_with_a_question_is_the_question(demo_db):
+    flow = await _adapter(demo_db, STOCKHOLM_TENANT).send("tack, men vem ansvarar för SCN?")
+    await flow.assert_reply(lambda r, _: r.text.startswith("Ansvarig för Strong Cities Network"))
