@@ -18,7 +18,8 @@ def responsible_of(m: MembershipView) -> str | None:
 def _decision(m: MembershipView) -> str | None:
     if not (m.decided_by or m.decided_on or m.decision_reference):
         return None
-    parts = [m.decided_by or "Beslut"]
+    # "Beslut: Kommunstyrelsen, 25 november 2020, …"; without the body, the rest alone.
+    parts = [m.decided_by] if m.decided_by else []
     if m.decided_on:
         parts.append(format_date(m.decided_on))
     if m.decision_paragraph:
@@ -26,7 +27,7 @@ def _decision(m: MembershipView) -> str | None:
     numbers = m.diarienummer or ((m.decision_reference,) if m.decision_reference else ())
     if numbers:
         parts.append("dnr " + ", ".join(numbers))
-    return ", ".join(parts)
+    return ", ".join(parts) or None
 
 
 def political_of(m: MembershipView) -> str | None:
