@@ -21,6 +21,7 @@ reference kept for reminders).
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from enum import Enum
 from typing import Any
 
@@ -63,7 +64,38 @@ def plain_json(node: object) -> bool:
 
 
 class _Unsupported(Exception):
-    """A value the one-pass writer does not handle; msrest serialises the whole body instead."""
+    """A shape the one-pass reader or writer does not handle; msrest takes the whole body."""
+
+
+@functools.cache
+def _fields(kind: type) -> tuple[tuple[str, str, str], ...]:
+    """(attribute, JSON key, msrest type) of a connector model, for reading and writing.
+
+    Only plain models qualify: no validation rules, no subtypes, no XML, no flattened
+    ("a.b") or escaped keys, no additional-properties slot. Everything else raises
+    :class:`_Unsupported` and goes through msrest, which knows those rules.
+    """
+    if (
+        _MODELS.get(kind.__name__) is not kind
+        or kind._validation
+        or getattr(kind, "_subtype_map", None)
+        or kind.is_xml_model()
+    ):
+        raise _Unsupported(kind.__name__)
+    fields = []
+    for attr, desc in kind._attribute_map.items():
+        key, kind_name = desc["key"], desc["type"]
+        odd_key = not key or "." in key or "\\" in key or desc.get("flatten")
+        if not isinstance(kind_name, str) or odd_key:
+            raise _Unsupported(f"{kind.__name__}.{attr}")
+        fields.append((attr, key, kind_name))
+    return tuple(fields)
+
+
+@functools.cache
+def _known_keys(kind: type) -> frozenset[str]:
+    """The JSON keys a model reads; msrest keeps the others in ``additional_properties``."""
+    return frozenset(key for _, key, _ in _fields(kind))
 
 
 class WireSerializer(Serializer):
@@ -71,8 +103,6 @@ class WireSerializer(Serializer):
 
     def __init__(self) -> None:
         super().__init__(_MODELS)
-        # Per model class: (attribute, JSON key, msrest type) for the attributes it writes.
-        self._plans: dict[type, list[tuple[str, str, str]]] = {}
 
     def serialize_object(self, attr: object, **kwargs: Any) -> object:
         """Return plain JSON unchanged (Adaptive Card content), otherwise as msrest does.
@@ -92,30 +122,9 @@ class WireSerializer(Serializer):
                 pass
         return super().body(data, data_type, **kwargs)
 
-    def _plan(self, kind: type) -> list[tuple[str, str, str]]:
-        plan = self._plans.get(kind)
-        if plan is None:
-            if _MODELS.get(kind.__name__) is not kind or kind.is_xml_model():
-                raise _Unsupported(kind.__name__)
-            if any(set(rules) - {"readonly"} for rules in kind._validation.values()):
-                raise _Unsupported(f"{kind.__name__} has constraints msrest validates")
-            plan = []
-            for attr, desc in kind._attribute_map.items():
-                key, kind_name = desc["key"], desc["type"]
-                readonly = kind._validation.get(attr, {}).get("readonly", False)
-                if readonly:
-                    continue
-                # Flattened keys ("a.b"), additional properties and non-string type entries
-                # take msrest's path.
-                if not isinstance(kind_name, str) or not key or "." in key or desc.get("flatten"):
-                    raise _Unsupported(f"{kind.__name__}.{attr}")
-                plan.append((attr, key, kind_name))
-            self._plans[kind] = plan
-        return plan
-
     def _model(self, model: Model) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for attr, key, kind_name in self._plan(type(model)):
+        for attr, key, kind_name in _fields(type(model)):
             value = getattr(model, attr, None)
             if value is not None:
                 out[key] = self._value(value, kind_name)
@@ -194,35 +203,18 @@ class _Reader:
 
     def __init__(self, models: dict[str, type]) -> None:
         self._models = models
-        # Per model class: (attribute, JSON key, msrest type), and the JSON keys it knows.
-        self._plans: dict[type, tuple[list[tuple[str, str, str]], frozenset[str]]] = {}
-
-    def _plan(self, kind: type) -> tuple[list[tuple[str, str, str]], frozenset[str]]:
-        plan = self._plans.get(kind)
-        if plan is None:
-            if kind._validation or getattr(kind, "_subtype_map", None) or kind.is_xml_model():
-                raise _Unsupported(kind.__name__)
-            fields = []
-            for attr, desc in kind._attribute_map.items():
-                key, kind_name = desc["key"], desc["type"]
-                if not isinstance(kind_name, str) or not key or "." in key or "\\" in key:
-                    raise _Unsupported(f"{kind.__name__}.{attr}")
-                fields.append((attr, key, kind_name))
-            plan = (fields, frozenset(key for _, key, _ in fields))
-            self._plans[kind] = plan
-        return plan
 
     def model(self, kind: type, data: Any) -> Any:
         if type(data) is not dict:
             raise _Unsupported(kind.__name__)
-        fields, known = self._plan(kind)
+        fields = _fields(kind)
         values = {}
         for attr, key, kind_name in fields:
             value = data.get(key)
             values[attr] = None if value is None else self._value(value, kind_name)
         obj = kind(**values)
         # msrest keeps the keys a model does not know in ``additional_properties``.
-        extra = data.keys() - known
+        extra = data.keys() - _known_keys(kind)
         if extra:
             obj.additional_properties = {key: data[key] for key in extra}
         return obj
