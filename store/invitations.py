@@ -8,6 +8,7 @@ organisation's invitation, whatever id it passes. Writes need an actor; the audi
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass
 from typing import Any
 
@@ -213,9 +214,7 @@ async def get(db: Database, organisation_id: int, invitation_id: int) -> Invitat
         return _view(row[0], row[1]) if row else None
 
 
-_LIST_STATEMENTS: dict[tuple[bool, bool, bool], Any] = {}
-
-
+@functools.cache
 def _list_statement(decision: bool, event: bool, respond_by: bool) -> Any:
     """The list statement for one combination of filters, built once with bound parameters.
 
@@ -225,10 +224,6 @@ def _list_statement(decision: bool, event: bool, respond_by: bool) -> Any:
     Case.numbers (by id). Building the select and its conditions on every call cost as much
     again, so each of the few combinations is built on first use and kept.
     """
-    key = (decision, event, respond_by)
-    stmt = _LIST_STATEMENTS.get(key)
-    if stmt is not None:
-        return stmt
     stmt = (
         select(*_LIST_COLUMNS)
         .join(Case, Case.id == Invitation.case_id)
@@ -252,7 +247,6 @@ def _list_statement(decision: bool, event: bool, respond_by: bool) -> Any:
     stmt = stmt.order_by(
         Invitation.start_date.is_(None), Invitation.start_date.desc(), Invitation.id.desc()
     )
-    _LIST_STATEMENTS[key] = stmt
     return stmt
 
 

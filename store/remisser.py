@@ -8,6 +8,7 @@ to the language layer; the store hands out the remisstid as decided.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
@@ -193,9 +194,9 @@ async def _views(reader: Reader, rows: Sequence[Any]) -> list[RemissView]:
 
 # (from, to, open only, unit: None or (linked unit, named recipients), upcoming first)
 _Shape = tuple[bool, bool, bool, tuple[bool, bool] | None, bool]
-_PAGE_STATEMENTS: dict[_Shape, tuple[Any, Any]] = {}
 
 
+@functools.cache
 def _page_statements(shape: _Shape) -> tuple[Any, Any]:
     """The count and the page statement for one combination of filters, built once.
 
@@ -203,9 +204,6 @@ def _page_statements(shape: _Shape) -> tuple[Any, Any]:
     bound parameters on first use and kept: building a select with its conditions on every
     call cost more CPU than running it.
     """
-    found = _PAGE_STATEMENTS.get(shape)
-    if found is not None:
-        return found
     has_from, has_to, open_only, unit, upcoming = shape
     conditions: list[Any] = [Remiss.organisation_id == bindparam("org")]
     if has_from:
@@ -247,7 +245,6 @@ def _page_statements(shape: _Shape) -> tuple[Any, Any]:
         .limit(bindparam("limit"))
         .offset(bindparam("offset"))
     )
-    _PAGE_STATEMENTS[shape] = (count, rows)
     return count, rows
 
 
