@@ -67,9 +67,6 @@ async def _none(dc: DialogContext, u: Understanding | None, data: dict[str, Any]
         # "vilka väntar på svar" has no intent of its own in the language layer yet.
         await remiss_deadlines(dc, u, data)
         return
-    if _THANKS.match(text):
-        await _say(dc, texts.THANKS)
-        return
     if _NOD.match(text):
         await _say(dc, texts.NOTED)
         return
@@ -140,8 +137,10 @@ class Conversation:
         # "Vi tackar ja till …" is a decision on an invitation, whatever the intent says.
         intent = invitations.refine_intent(context.activity.text, intent)
         if _THANKS.match(context.activity.text):
-            # "tack så mycket för hjälpen" names help, and is not a request for it.
-            intent = "none"
+            # Whatever intent it reads as: "tack så mycket för hjälpen" names help, and is
+            # not a request for it.
+            await context.send_activity(MessageFactory.text(texts.THANKS))
+            return
         await self._route(context, intent, {})
 
     async def on_stale_submit(self, context: TurnContext) -> None:
