@@ -9,7 +9,7 @@ from collections.abc import Awaitable, Callable
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
-from dialogs import texts
+from dialogs.common import texts
 from store.dialog_storage import EtagConflictError
 
 log = logging.getLogger(__name__)

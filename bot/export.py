@@ -2,7 +2,7 @@
 
 Teams bots cannot attach a file in a personal chat without the file-consent flow, and the
 Agents Playground has no file flow at all; a link opens in the browser in both. The link is
-made in the chat (``dialogs.summary_link``), signed with HMAC-SHA256 over the organisation and
+made in the chat (``dialogs.summary.link``), signed with HMAC-SHA256 over the organisation and
 an expiry, and served here. A bad, tampered or expired link gets 403 with a short Swedish
 sentence, never a 5xx, and a link only ever serves the organisation it was signed for.
 
@@ -24,9 +24,9 @@ from aiohttp import web
 
 from bot.keys import DB, SETTINGS
 from bot.settings import Settings
-from dialogs.summary_csv import summary_csv
-from dialogs.summary_data import build_summary
-from dialogs.summary_link import CURRENT, EXPORT_PATH, ExportLinks, verify
+from dialogs.summary.data import build_summary
+from dialogs.summary.export import summary_csv
+from dialogs.summary.link import CURRENT, EXPORT_PATH, ExportLinks, verify
 from store import networks, orgs
 
 LINK_KEY = web.AppKey("link_key", bytes)

@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from dialogs.import_extract import (
+from dialogs.documents import (
     DocumentError,
     Extraction,
     KnownNames,
@@ -20,7 +20,7 @@ from dialogs.import_extract import (
     read_document,
     to_facts,
 )
-from dialogs.import_extract.reading import MAX_BYTES
+from dialogs.documents.reading import MAX_BYTES
 from store import migrate, orgs
 from store.db import Database
 from store.importer import (

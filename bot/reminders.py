@@ -37,7 +37,7 @@ from botbuilder.core import MessageFactory
 from bot.proactive import Outcome, ProactiveSender, SendResult
 from dialogs.lang import is_working_day
 from dialogs.lang.workdays import non_working_reason
-from dialogs.remiss_text import deadline_of, first_decided_for, reminder_text
+from dialogs.remisser.texts import deadline_of, first_decided_for, reminder_text
 from store import reminders
 from store.db import Database
 from store.reminders import Finished, ReminderKey, Watch

@@ -17,9 +17,9 @@ from bot import tenants
 from bot.language_cache import LanguageCache
 from bot.settings import Settings
 from bot.wire import write_model
-from dialogs import texts
+from dialogs.common import texts
+from dialogs.common.scope import SCOPE_KEY, TurnScope
 from dialogs.router import Conversation
-from dialogs.scope import SCOPE_KEY, TurnScope
 from store import conversations
 from store.conversations import ConversationKey
 from store.db import Database

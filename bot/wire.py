@@ -30,7 +30,7 @@ from botframework.connector import models as connector_models
 from msrest import Deserializer, Serializer
 from msrest.serialization import Model
 
-from dialogs.cards import CardContent
+from dialogs.common.cards import CardContent
 
 _JSON_SCALARS = (str, int, float, bool, type(None))
 _MODELS: dict[str, type] = {
@@ -41,8 +41,8 @@ _MODELS: dict[str, type] = {
 def plain_json(node: object) -> bool:
     """True when ``node`` is made only of JSON's own types (dicts with string keys).
 
-    :class:`~dialogs.cards.CardContent` is taken as JSON without a walk through its thousands
-    of nodes: the card builders in :mod:`dialogs.cards` make it from strings, numbers, lists
+    :class:`~dialogs.common.cards.CardContent` is taken as JSON without a walk through its thousands
+    of nodes: the card builders in :mod:`dialogs.common.cards` make it from strings, numbers, lists
     and dicts only (and the card tests serialise every card the bot sends).
     """
     stack = [node]

@@ -14,20 +14,20 @@ from typing import Any
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
-from dialogs import invitation_handlers as invitations
-from dialogs import texts
-from dialogs.import_dialog import ImportDialog, document_options
-from dialogs.invitation_decision_dialog import InvitationDecisionDialog
-from dialogs.invitation_dialog import InvitationDialog
+from dialogs.common import texts
+from dialogs.common.scope import scope_of
+from dialogs.importing.dialog import ImportDialog, document_options
+from dialogs.invitations import handlers as invitations
+from dialogs.invitations.decision_dialog import InvitationDecisionDialog
+from dialogs.invitations.dialog import InvitationDialog
 from dialogs.lang import Understanding
 from dialogs.lang.normalize import tolerant
-from dialogs.reminder_subscribe import reminder_subscribe
-from dialogs.reminder_unsubscribe import reminder_unsubscribe
-from dialogs.remiss_answer_dialog import RemissAnswerDialog
-from dialogs.remiss_deadlines import looks_like_remiss_question, remiss_deadlines
-from dialogs.responsible_dialog import ResponsibleDialog
-from dialogs.scope import scope_of
-from dialogs.summary_dialog import SummaryDialog, summary_options
+from dialogs.reminders.subscribe import reminder_subscribe
+from dialogs.reminders.unsubscribe import reminder_unsubscribe
+from dialogs.remisser.answer_dialog import RemissAnswerDialog
+from dialogs.remisser.deadlines import looks_like_remiss_question, remiss_deadlines
+from dialogs.responsible.dialog import ResponsibleDialog
+from dialogs.summary.dialog import SummaryDialog, summary_options
 
 Handler = Callable[[DialogContext, Understanding | None, dict[str, Any]], Awaitable[None]]
 

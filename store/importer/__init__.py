@@ -1,6 +1,6 @@
 """Document import into the case store: facts in, one audited transaction per document out.
 
-The text rules that find the facts live in :mod:`dialogs.import_extract`; this package only
+The text rules that find the facts live in :mod:`dialogs.documents`; this package only
 writes them, so it imports nothing from ``dialogs`` or ``bot``.
 """
 

@@ -9,7 +9,7 @@ import pytest
 from sqlalchemy import select
 
 from bot.keys import DB
-from dialogs import texts
+from dialogs.common import texts
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from store.models import ConversationReference
 from tests.bot.conftest import demo_settings

@@ -12,7 +12,7 @@ import pytest
 
 from bot.export import FORBIDDEN, LINK_KEY, link_key
 from bot.settings import Settings
-from dialogs.summary_link import signature
+from dialogs.summary.link import signature
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser

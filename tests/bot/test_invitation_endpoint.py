@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import Any
 
-from dialogs.invitation_texts import QUESTIONS
+from dialogs.invitations.texts import QUESTIONS
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser

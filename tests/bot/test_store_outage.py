@@ -7,7 +7,7 @@ from sqlalchemy import func, select
 from sqlalchemy.engine import make_url
 
 from bot.keys import DB
-from dialogs import texts
+from dialogs.common import texts
 from store.demo import GOTEBORG_TENANT
 from store.models import AuditEvent
 from tests.bot.conftest import demo_settings

@@ -28,7 +28,7 @@ from hypothesis import strategies as st
 from msrest import Deserializer, Serializer
 
 from bot.wire import WireDeserializer, WireSerializer, plain_json, read_activity, write_model
-from dialogs.cards import adaptive_card, fact_set, heading, submit, text_block
+from dialogs.common.cards import adaptive_card, fact_set, heading, submit, text_block
 
 MODELS = {
     k: v for k, v in vars(connector_models).items() if isinstance(k, str) and isinstance(v, type)

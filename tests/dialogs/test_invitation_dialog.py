@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from bot.app import build_bot
 from bot.settings import Settings
-from dialogs import texts
-from dialogs.invitation_texts import CANCELLED_BUTTON, PROBLEMS, QUESTIONS, STALE_CARD
+from dialogs.common import texts
+from dialogs.invitations.texts import CANCELLED_BUTTON, PROBLEMS, QUESTIONS, STALE_CARD
 from store import invitations, orgs
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT

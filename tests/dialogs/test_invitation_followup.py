@@ -7,9 +7,9 @@ import datetime as dt
 import pytest
 from sqlalchemy import select
 
-from dialogs import texts
-from dialogs.invitation_handlers import DECISION_INTENT, refine_intent
-from dialogs.invitation_texts import NOTHING_SAVED, REPRESENTATIVE_QUESTION
+from dialogs.common import texts
+from dialogs.invitations.handlers import DECISION_INTENT, refine_intent
+from dialogs.invitations.texts import NOTHING_SAVED, REPRESENTATIVE_QUESTION
 from store import invitations, orgs
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT

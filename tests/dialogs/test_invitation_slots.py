@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dialogs.invitation_slots import (
+from dialogs.invitations.slots import (
     Candidate,
     ConfirmAnswer,
     ListQuery,
@@ -22,7 +22,7 @@ from dialogs.invitation_slots import (
     respond_by_problem,
     reversed_range,
 )
-from dialogs.invitation_texts import when
+from dialogs.invitations.texts import when
 from dialogs.lang import KnownNetwork, LanguageLayer
 
 TODAY = dt.date(2026, 11, 23)

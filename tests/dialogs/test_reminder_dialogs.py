@@ -10,7 +10,7 @@ from botbuilder.schema import Activity
 
 from bot.app import build_bot
 from bot.settings import Settings
-from dialogs.reminder_leads import describe_leads, lead_days_in, leads_or_default
+from dialogs.reminders.leads import describe_leads, lead_days_in, leads_or_default
 from store import orgs, reminders, remisser
 from store.db import Database
 from store.demo import HUDDINGE_TENANT, STOCKHOLM_TENANT
@@ -172,6 +172,6 @@ async def test_asking_which_reminders_there_are_lists_them_and_subscribes_nothin
     ],
 )
 def test_questions_about_reminders_are_told_from_orders(text: str, asks: bool):
-    from dialogs.reminder_list import asks_for_reminders
+    from dialogs.reminders.listing import asks_for_reminders
 
     assert asks_for_reminders(text) is asks

@@ -12,8 +12,8 @@ from sqlalchemy import select
 
 from bot.app import build_bot
 from bot.settings import Settings
-from dialogs import texts
-from dialogs.remiss_text import CARD_BUDGET_BYTES, MESSAGE_BUDGET_BYTES, card_size
+from dialogs.common import texts
+from dialogs.remisser.texts import CARD_BUDGET_BYTES, MESSAGE_BUDGET_BYTES, card_size
 from store import orgs, remisser
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT

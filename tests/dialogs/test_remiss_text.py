@@ -6,7 +6,7 @@ import datetime as dt
 
 import pytest
 
-from dialogs.remiss_text import days_left, deadline_of, join_names, reminder_text
+from dialogs.remisser.texts import days_left, deadline_of, join_names, reminder_text
 
 D = dt.date
 

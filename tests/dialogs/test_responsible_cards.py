@@ -176,13 +176,13 @@ async def test_the_card_button_for_all_memberships_starts_the_summary(demo_db):
     ],
 )
 def test_safe_escapes_only_what_makes_markdown(text, escaped):
-    from dialogs.cards import safe
+    from dialogs.common.cards import safe
 
     assert safe(text) == escaped
 
 
 def test_a_decision_without_its_body_is_not_called_beslut_twice():
-    from dialogs.responsible_text import responsible_answer
+    from dialogs.responsible.texts import responsible_answer
     from store.networks import MembershipView, NetworkView
 
     m = MembershipView(

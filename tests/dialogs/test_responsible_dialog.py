@@ -9,7 +9,7 @@ from botbuilder.core.adapters import TestAdapter
 
 from bot.app import build_bot
 from bot.settings import Settings
-from dialogs import texts
+from dialogs.common import texts
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 
 

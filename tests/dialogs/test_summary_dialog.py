@@ -13,8 +13,8 @@ from botbuilder.schema import Activity, ActivityTypes
 from bot.app import build_bot
 from bot.settings import Settings
 from dialogs.lang import format_money
-from dialogs.summary_card import CARD_BUDGET_BYTES
-from dialogs.summary_link import CURRENT, ExportLinks
+from dialogs.summary.cards import CARD_BUDGET_BYTES
+from dialogs.summary.link import CURRENT, ExportLinks
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from tests.conftest import SHARED
 from tests.store.test_networks_store import BIG_TENANT, generate_memberships
@@ -226,8 +226,8 @@ async def test_hundreds_of_memberships_stay_under_the_size_limit_and_page(demo_d
 async def test_a_page_shows_as_many_rows_as_fit(demo_db):
     # The rows' sizes are added up instead of serialising the card for every attempt; the page
     # must still hold the most rows that fit, and never one too many.
-    from dialogs import summary_card as sc
-    from dialogs.summary_data import build_summary
+    from dialogs.summary import cards as sc
+    from dialogs.summary.data import build_summary
     from store import networks, orgs
 
     await generate_memberships(demo_db, 300)
@@ -261,7 +261,7 @@ async def test_a_page_shows_as_many_rows_as_fit(demo_db):
     ],
 )
 def test_a_period_is_named_from_its_dates(start, end, label):
-    from dialogs.summary_data import period_label
+    from dialogs.summary.data import period_label
 
     assert period_label(start, end, TODAY) == label
 

@@ -10,9 +10,9 @@ from decimal import Decimal
 
 import pytest
 
-from dialogs.summary_csv import summary_csv
-from dialogs.summary_data import Period, build_summary, totals_of
-from dialogs.summary_reviews import (
+from dialogs.summary.data import Period, build_summary, totals_of
+from dialogs.summary.export import summary_csv
+from dialogs.summary.reviews import (
     Review,
     ReviewRule,
     add_months,
@@ -21,7 +21,7 @@ from dialogs.summary_reviews import (
     parse_cadence,
     reviews_between,
 )
-from dialogs.summary_text import overview_sentence, totals_text
+from dialogs.summary.texts import overview_sentence, totals_text
 from store.networks import MembershipView, NetworkView
 
 TODAY = dt.date(2026, 11, 23)

@@ -15,8 +15,8 @@ from sqlalchemy import func, select
 
 from bot.app import build_bot
 from bot.settings import Settings
-from dialogs.import_download import FILE_INFO, download
-from dialogs.import_extract import DocumentError
+from dialogs.documents import DocumentError
+from dialogs.importing.download import FILE_INFO, download
 from store import migrate
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT

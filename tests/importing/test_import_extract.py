@@ -6,12 +6,12 @@ import datetime as dt
 
 import pytest
 
-from dialogs.import_extract import DocumentError, Extraction, extract, read_document
-from dialogs.import_extract.document import Doc
-from dialogs.import_extract.money import amount_in
-from dialogs.import_extract.ocr import looks_ocr_damaged, repair
-from dialogs.import_extract.reading import MAX_BYTES
-from dialogs.import_extract.remiss import expand_shared_heads
+from dialogs.documents import DocumentError, Extraction, extract, read_document
+from dialogs.documents.document import Doc
+from dialogs.documents.money import amount_in
+from dialogs.documents.ocr import looks_ocr_damaged, repair
+from dialogs.documents.reading import MAX_BYTES
+from dialogs.documents.remiss import expand_shared_heads
 from tests.importing.documents import (
     FIXTURES,
     FIXTURES_EXPECTED,

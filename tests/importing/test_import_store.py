@@ -9,7 +9,7 @@ from decimal import Decimal
 import pytest
 from sqlalchemy import func, select
 
-from dialogs.import_extract import extract, to_facts
+from dialogs.documents import extract, to_facts
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from store.importer import DocumentFacts, ImportRefusedError, find_case, save

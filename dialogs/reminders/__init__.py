@@ -1,0 +1,1 @@
+"""Deadline reminders: subscribe, unsubscribe and list the user's reminders."""

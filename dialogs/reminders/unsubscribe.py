@@ -1,0 +1,55 @@
+"""Stop reminders: all of the user's, or those for one case.
+
+Happy path::
+
+    Användare: sluta påminna mig
+    Bot:       Klart. Jag skickar inga fler påminnelser till dig.
+
+    Användare: sluta påminna mig om 171-482/2016
+    Bot:       Klart. Jag slutar påminna dig om 171-482/2016.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from botbuilder.core import MessageFactory
+from botbuilder.dialogs import DialogContext
+
+from dialogs.common.scope import scope_of
+from dialogs.lang import Understanding
+from store import reminders
+
+
+async def _say(dc: DialogContext, text: str) -> None:
+    await dc.context.send_activity(MessageFactory.text(text))
+
+
+async def reminder_unsubscribe(
+    dc: DialogContext, u: Understanding | None, data: dict[str, Any]
+) -> None:
+    """Stop the user's reminders in their organisation (all, or one diarienummer)."""
+    scope = scope_of(dc.context)
+    org = scope.organisation
+    case_id: int | None = None
+    number = u.diarienummer[0] if u and u.diarienummer else None
+    if number:
+        case = await reminders.case_by_number(scope.db, org.id, number)
+        if case is None:
+            await _say(dc, f"Jag hittar inget ärende med diarienummer {number} hos {org.name}.")
+            return
+        case_id = case.id
+    stopped = await reminders.unsubscribe(
+        scope.db,
+        organisation_id=org.id,
+        user_aad_id=scope.user_id,
+        case_id=case_id,
+        actor=scope.actor,
+    )
+    if stopped == 0:
+        where = f" om {number}" if number else ""
+        await _say(dc, f"Du har inga påminnelser{where} att stänga av.")
+    elif number:
+        await _say(dc, f"Klart. Jag slutar påminna dig om {number}.")
+    else:
+        await _say(dc, "Klart. Jag skickar inga fler påminnelser till dig.")

@@ -1,0 +1,1 @@
+"""Remisser: deadlines, who has answered, and recording an answer."""

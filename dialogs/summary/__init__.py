@@ -1,0 +1,1 @@
+"""The membership summary: totals, reviews due, the card and its CSV download."""
