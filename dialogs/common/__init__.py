@@ -1,1 +1,1 @@
-"""What every feature shares: the base dialog, the one prompt, card helpers, shared texts and the turn scope."""
+"""What every feature shares: base dialog, the one prompt, card helpers, texts, turn scope."""

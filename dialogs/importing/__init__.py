@@ -1,1 +1,1 @@
-"""Reading a pasted or attached decision document into the store: the dialog, its card, the download and the import service."""
+"""Reading a pasted or attached document into the store: dialog, card, download, service."""
