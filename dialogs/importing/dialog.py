@@ -27,7 +27,7 @@ from botbuilder.dialogs import (
 from botbuilder.schema import Activity
 
 from dialogs.common.base import BaseDialog
-from dialogs.common.prompt import ReadingPrompt
+from dialogs.common.prompt import AnswerPrompt
 from dialogs.common.scope import scope_of
 from dialogs.documents import (
     DocumentError,
@@ -94,11 +94,11 @@ def save_or_cancel(text: str | None, value: Any) -> str | None:
     return None
 
 
-class SaveOrCancelPrompt(ReadingPrompt):
+class SaveOrCancelPrompt(AnswerPrompt):
     """A prompt that takes the card's Spara/Avbryt buttons or a typed answer."""
 
     def __init__(self, dialog_id: str) -> None:
-        super().__init__(dialog_id, save_or_cancel)
+        super().__init__(dialog_id, reader=save_or_cancel)
 
 
 def saved_text(result: SaveResult, extraction: Extraction, organisation: str) -> str:

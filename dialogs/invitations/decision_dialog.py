@@ -29,9 +29,10 @@ from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext
 
+from dialogs.common.prompt import AnswerPrompt, ask, say
 from dialogs.common.scope import scope_of
 from dialogs.invitations.cards import ACTION_KEY, TOKEN_KEY, decision_card
-from dialogs.invitations.prompt import AnswerPrompt, SlotDialog, ask, not_understood, say
+from dialogs.invitations.prompt import SlotDialog, not_understood
 from dialogs.invitations.slots import Candidate, is_skip, match_invitations, parse_confirm
 from dialogs.invitations.texts import (
     DECISION_CONFIRM_HELP,

@@ -51,9 +51,10 @@ from botbuilder.dialogs import (
 )
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
+from dialogs.common.prompt import AnswerPrompt, ask, say
 from dialogs.common.scope import scope_of
 from dialogs.invitations.cards import ACTION_KEY, TOKEN_KEY, confirm_card
-from dialogs.invitations.prompt import AnswerPrompt, SlotDialog, ask, not_understood, say
+from dialogs.invitations.prompt import SlotDialog, not_understood
 from dialogs.invitations.slots import (
     OPTIONAL,
     Answer,

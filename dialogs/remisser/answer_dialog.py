@@ -28,7 +28,7 @@ from botbuilder.dialogs import (
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.cards import adaptive_card, safe, submit, text_block
-from dialogs.common.prompt import ReadingPrompt
+from dialogs.common.prompt import AnswerPrompt
 from dialogs.common.scope import scope_of
 from dialogs.remisser.texts import join_names
 from store import remisser
@@ -52,11 +52,11 @@ def yes_or_no(text: str | None, value: Any) -> str | None:
     return None
 
 
-class YesNoPrompt(ReadingPrompt):
+class YesNoPrompt(AnswerPrompt):
     """A prompt that takes a typed ja/nej or a press on the card's Ja/Nej buttons."""
 
     def __init__(self, dialog_id: str) -> None:
-        super().__init__(dialog_id, yes_or_no)
+        super().__init__(dialog_id, reader=yes_or_no)
 
 
 def confirm_card(question: str) -> Any:
