@@ -1,9 +1,8 @@
 """The router's entry points for invitations: register, list, and record a decision.
 
 Each handler has the router's signature ``(dialog context, understanding, button data)``.
-"Vi tackar ja till …" is a decision whatever intent the language layer gives it (it may say
-``register_invitation``, ``network_responsible`` or ``none``), so :func:`refine_intent` lets the
-router send it here first.
+"Vi tackar ja till …" is read by the language layer as ``register_invitation`` with the dialog
+act ``decision``; :mod:`dialogs.invitations.feature` routes that to :func:`record_decision`.
 """
 
 from __future__ import annotations
@@ -22,18 +21,6 @@ from dialogs.invitations.slots import ListQuery, Slots, extract, parse_decision,
 from dialogs.invitations.texts import list_summary
 from dialogs.lang import Understanding
 from store import invitations
-
-DECISION_INTENT = "invitation_decision"
-# Intents that a decision sentence must never override: the user asked for something else
-# ("Vilka inbjudningar har vi tackat ja till?" is a question about the list).
-_KEEP = {"help", "cancel", "list_invitations"}
-
-
-def refine_intent(text: str | None, intent: str) -> str:
-    """The intent to route by: a "tacka ja/nej" sentence is a decision on an invitation."""
-    if intent not in _KEEP and text and parse_decision(text) is not None:
-        return DECISION_INTENT
-    return intent
 
 
 async def register_invitation(

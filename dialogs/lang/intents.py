@@ -17,12 +17,14 @@ things the bot does not do ("väder", "lösenord", "boka") so that they outweigh
 from __future__ import annotations
 
 import math
+import re
 from dataclasses import dataclass
 from functools import lru_cache
 
 from rapidfuzz import fuzz, process
 
-from dialogs.lang.normalize import fold_word
+from dialogs.lang import acts as act
+from dialogs.lang.normalize import fold_word, tolerant
 from dialogs.lang.tokens import Token, stem
 
 INTENTS: tuple[str, ...] = (
@@ -348,3 +350,37 @@ def classify(
     # Saturates with evidence, and drops when a runner-up is close.
     confidence = (1.0 - math.exp(-s1 / 1.5)) * (0.5 + 0.5 * (s1 - s2) / s1)
     return IntentResult(top, round(confidence, 2), scores, tuple(evidence))
+
+
+# Remiss questions the cue tables miss ("vilka väntar på svar?"): an answer that is missing is
+# asked about remisser, the only thing the bot tracks answers for.
+_WAITING = re.compile(
+    tolerant(
+        r"\b(väntar\s+på\s+svar|saknar\s+svar|saknas\s+svar|obesvarade|inte\s+svarat|"
+        r"inte\s+har\s+svarat)"
+    ),
+    re.IGNORECASE,
+)
+# Intents that a decision sentence never overrides: the user asked for something else
+# ("Vilka inbjudningar har vi tackat ja till?" is a question about the list).
+_KEEP_ON_DECISION = frozenset({"help", "cancel", "list_invitations"})
+
+
+def refine(result: IntentResult, text: str, acts: tuple[str, ...]) -> IntentResult:
+    """The intent after the dialog acts are weighed in.
+
+    A whole-message thank-you is no request ("tack så mycket för hjälpen" names help); a
+    decision on an invitation ("Vi tackar ja till Eurocities") is about an invitation whatever
+    else it names; a missing answer is a remiss question.
+    """
+    if act.THANKS in acts:
+        return IntentResult("none", 0.9, result.scores, (*result.evidence, "none: <tack>"))
+    if act.DECISION in acts and result.intent not in _KEEP_ON_DECISION:
+        return IntentResult(
+            "register_invitation", 0.9, result.scores, (*result.evidence, "<beslut>")
+        )
+    if result.intent == "none" and _WAITING.search(text):
+        return IntentResult(
+            "remiss_deadlines", 0.6, result.scores, (*result.evidence, "<väntar på svar>")
+        )
+    return result

@@ -7,10 +7,11 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from dialogs.lang import acts as act
 from dialogs.lang.dates import DateSpan, find_dates_normalized
 from dialogs.lang.diarienummer import find_diarienummer
 from dialogs.lang.entities import EntityMatcher, KnownNetwork
-from dialogs.lang.intents import classify
+from dialogs.lang.intents import IntentResult, classify, refine
 from dialogs.lang.normalize import Normalized, normalize
 from dialogs.lang.tokens import Token, tokenize
 
@@ -31,6 +32,7 @@ class Understanding:
         organisation: An organisational unit named in the text (a configured unit's name when
             one matches, else as written), or None.
         dates: The date expressions found, in order.
+        acts: The dialog acts of :mod:`dialogs.lang.acts` ("thanks", "decision", "negation" …).
     """
 
     text: str
@@ -42,6 +44,12 @@ class Understanding:
     diarienummer: tuple[str, ...]
     organisation: str | None
     dates: tuple[DateSpan, ...]
+    acts: tuple[str, ...] = ()
+
+    @property
+    def negated(self) -> bool:
+        """Whether the request is negated ("jag vill inte ha påminnelser")."""
+        return act.NEGATION in self.acts
 
     def to_contract(self) -> dict[str, Any]:
         """Return the `arendebot nlu` JSON object of DESIGN.md (ISO dates)."""
@@ -57,6 +65,7 @@ class Understanding:
                 {"text": d.text, "start": d.start.isoformat(), "end": d.end.isoformat()}
                 for d in self.dates
             ],
+            "acts": list(self.acts),
         }
 
 
@@ -110,11 +119,16 @@ class LanguageLayer:
             taken.append((unit.start, unit.end))
             free = _outside(free, taken)
 
-        result = classify(
-            free,
-            has_network=network is not None,
-            has_diarienummer=bool(dnrs),
-            only_punctuation_question=not tokens and "?" in text,
+        acts = act.find_acts(text)
+        result: IntentResult = refine(
+            classify(
+                free,
+                has_network=network is not None,
+                has_diarienummer=bool(dnrs),
+                only_punctuation_question=not tokens and "?" in text,
+            ),
+            text,
+            acts,
         )
         return Understanding(
             text=text,
@@ -126,6 +140,7 @@ class LanguageLayer:
             diarienummer=tuple(d.value for d in dnrs),
             organisation=unit.name if unit else None,
             dates=tuple(dates),
+            acts=acts,
         )
 
 

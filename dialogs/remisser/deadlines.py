@@ -60,13 +60,6 @@ _OVERDUE = re.compile(
     ),
     re.IGNORECASE,
 )
-_WAITING = re.compile(
-    tolerant(
-        r"\b(väntar\s+på\s+svar|saknar\s+svar|saknas\s+svar|obesvarade|inte\s+svarat|"
-        r"inte\s+har\s+svarat)"
-    ),
-    re.IGNORECASE,
-)
 
 
 @dataclass(frozen=True)
@@ -124,11 +117,6 @@ def question_from_button(data: dict[str, Any]) -> RemissQuestion | None:
         records_answer=False,
         offset=offset,
     )
-
-
-def looks_like_remiss_question(text: str) -> bool:
-    """True for remiss questions the language layer does not classify yet ("väntar på svar")."""
-    return bool(_WAITING.search(text))
 
 
 def _span_text(span: tuple[dt.date, dt.date, str]) -> str:

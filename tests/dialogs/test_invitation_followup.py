@@ -5,11 +5,13 @@ from __future__ import annotations
 import datetime as dt
 
 import pytest
+from botbuilder.core import ConversationState, MemoryStorage
 from sqlalchemy import select
 
 from dialogs.common import texts
-from dialogs.invitations.handlers import DECISION_INTENT, refine_intent
 from dialogs.invitations.texts import NOTHING_SAVED, REPRESENTATIVE_QUESTION
+from dialogs.lang import LanguageLayer
+from dialogs.router import Conversation
 from store import invitations, orgs
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
@@ -99,14 +101,23 @@ async def test_another_organisation_does_not_see_the_invitations(demo_db):
 # --- decisions ------------------------------------------------------------------------------------
 
 
-def test_decision_sentences_are_routed_whatever_the_intent():
-    text = "Vi tackar ja till Eurocities, kommunstyrelsens ordförande representerar"
-    for intent in ("network_responsible", "register_invitation", "none"):
-        assert refine_intent(text, intent) == DECISION_INTENT
-    assert refine_intent("avbryt", "cancel") == "cancel"
-    question = "Vilka inbjudningar har vi tackat ja till?"
-    assert refine_intent(question, "list_invitations") == "list_invitations"
-    assert refine_intent("Vem ansvarar för SCN?", "network_responsible") == "network_responsible"
+def test_decision_sentences_are_routed_as_decisions():
+    layer = LanguageLayer()
+    router = Conversation(ConversationState(MemoryStorage()))
+
+    def route(text: str) -> str:
+        u = layer.understand(text, D(2026, 11, 23))
+        return router.handler_for(u, u.intent)
+
+    assert route("Vi tackar ja till Eurocities, kommunstyrelsens ordförande representerar") == (
+        "register_invitation:decision"
+    )
+    assert route("Vi avböjer inbjudan till Nordic Safe Cities årskonferens") == (
+        "register_invitation:decision"
+    )
+    assert route("avbryt") == "cancel"
+    assert route("Vilka inbjudningar har vi tackat ja till?") == "list_invitations"
+    assert route("Vem ansvarar för SCN?") == "network_responsible"
 
 
 async def test_accepting_with_a_representative_after_a_yes(demo_db):

@@ -151,5 +151,6 @@ def test_contract_shape(layer: LanguageLayer) -> None:
             "organisation": "Södermalms stadsdelsnämnd",
         },
         "dates": [{"text": "30 nov", "start": "2026-11-30", "end": "2026-11-30"}],
+        "acts": [],
     }
     assert isinstance(out["confidence"], float)

@@ -1,0 +1,76 @@
+"""Dialog acts: what a message does in the conversation, beside what it asks for.
+
+The router and the dialogs act on these, never on their own regular expressions, so
+``arendebot nlu`` shows everything that decides what the bot does:
+
+- ``thanks`` and ``nod``: the whole message is a thank-you ("tack så mycket för hjälpen") or a
+  nod ("ok", "👍"); neither is a request, whatever words it shares with one.
+- ``decision``: a decision on an invitation ("Vi tackar ja till Eurocities årsmöte", "avböj
+  inbjudan till …").
+- ``yes`` / ``no``: the message opens with an answer to a yes/no question.
+- ``negation``: the request is negated ("jag vill inte ha påminnelser", "har inte svarat").
+- ``correction``: "ändra X till Y", "nej, det ska vara …".
+- ``undo``: "ångra", "ta tillbaka det".
+"""
+
+from __future__ import annotations
+
+import re
+
+from dialogs.lang.normalize import tolerant
+
+THANKS = "thanks"
+NOD = "nod"
+DECISION = "decision"
+YES = "yes"
+NO = "no"
+NEGATION = "negation"
+CORRECTION = "correction"
+UNDO = "undo"
+
+
+def _rx(pattern: str) -> re.Pattern[str]:
+    return re.compile(tolerant(pattern), re.IGNORECASE)
+
+
+# Whole messages only: "tack" alone, not "tack, men vem ansvarar för …".
+_THANKS = _rx(
+    r"^\s*(?:tack|tackar|tusen\s+tack|stort\s+tack|tack\s+så\s+mycket|tack\s+ska\s+du\s+ha"
+    r"|thanks|thank\s+you|thx|tnx)"
+    r"(?:\s+(?:för\s+hjälpen|så\s+mycket|igen|a\s+lot))?[\s!.:)]*$"
+)
+_NOD = _rx(
+    r"^\s*(?:ok|okej|okay|bra|toppen|perfekt|super|utmärkt|fint|kanon|najs|great|nice|👍|👌|🙂|😊)"
+    r"[\s!.:)👍]*$"
+)
+_DECISION = _rx(r"\b(?:tacka[rt]?|tackade)\s+(?:ja|nej)\b|\bavböj(?:er|a|de|t)?\b")
+_YES = _rx(r"^\s*(?:ja|japp|jepp|jajamän|javisst|absolut|yes|yep|japp)\b")
+_NO = _rx(r"^\s*(?:nej|nä|nää|nope|no)\b")
+_NEGATION = _rx(r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|slippa|sluta|don'?t|not|no\s+more)\b")
+_CORRECTION = _rx(
+    r"\bändra\s+\w+(?:\s+\w+)?\s+till\b|\bdet\s+ska\s+(?:vara|stå)\b|\bskulle\s+vara\b"
+    r"|\bfel\s+(?:datum|namn|plats)\b|\brätta\b"
+)
+_UNDO = _rx(r"^\s*(?:ångra|ångrar|undo|ta\s+tillbaka)\b")
+
+
+def find_acts(text: str) -> tuple[str, ...]:
+    """The dialog acts of one message, in a fixed order (see the module docstring)."""
+    acts = []
+    if _THANKS.match(text):
+        acts.append(THANKS)
+    elif _NOD.match(text):
+        acts.append(NOD)
+    if _DECISION.search(text):
+        acts.append(DECISION)
+    if _YES.match(text):
+        acts.append(YES)
+    elif _NO.match(text):
+        acts.append(NO)
+    if _NEGATION.search(text):
+        acts.append(NEGATION)
+    if _CORRECTION.search(text):
+        acts.append(CORRECTION)
+    if _UNDO.match(text):
+        acts.append(UNDO)
+    return tuple(acts)
