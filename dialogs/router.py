@@ -20,6 +20,9 @@ from dialogs.common.scope import scope_of
 from dialogs.features import FEATURES
 from dialogs.lang import Understanding
 
+ROUTE = "arendebot.route"
+"""Where a turn's route key is left in ``turn_state``, for logs and the nlu-equals-router test."""
+
 
 def handler_key(u: Understanding | None, intent: str, keys: Sequence[str] | Any) -> str:
     """The route key a message goes to: its intent, refined by the first act that has one."""
@@ -89,5 +92,6 @@ class Conversation:
     ) -> None:
         dc = await self._dialogs.create_context(context)
         # An unknown intent (an old card's button) is treated as not understood.
-        handler = self._handlers[self.handler_for(u, intent)]
-        await handler(dc, scope_of(context).understanding, data)
+        key = self.handler_for(u, intent)
+        context.turn_state[ROUTE] = key
+        await self._handlers[key](dc, scope_of(context).understanding, data)

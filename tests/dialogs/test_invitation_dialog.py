@@ -6,18 +6,16 @@ import datetime as dt
 from typing import Any
 
 import pytest
-from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 from sqlalchemy import select
 
-from bot.app import build_bot
-from bot.settings import Settings
 from dialogs.common import texts
 from dialogs.invitations.texts import CANCELLED_BUTTON, PROBLEMS, QUESTIONS, STALE_CARD
 from store import invitations, orgs
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from store.models import AuditEvent, Case
+from tests.support.dialogs import ask, bot_adapter
 
 TODAY = dt.date(2026, 11, 23)
 SENTENCE = (
@@ -40,14 +38,11 @@ class Chat:
     """One user talking to the real bot through a TestAdapter; remembers the last card."""
 
     def __init__(self, db: Database, tenant: str = STOCKHOLM_TENANT) -> None:
-        settings = Settings(database_url=db.url, default_tenant=tenant, today=TODAY)
-        _, bot = build_bot(settings, db)
-        self.adapter = TestAdapter(bot.on_turn)
+        self.adapter = bot_adapter(db, tenant, TODAY)
         self.card: dict[str, Any] | None = None
 
     async def _turn(self, activity: Activity | str) -> list[Activity]:
-        await self.adapter.receive_activity(activity)
-        replies, self.adapter.activity_buffer = list(self.adapter.activity_buffer), []
+        replies = await ask(self.adapter, activity)
         for reply in replies:
             for attachment in reply.attachments or []:
                 self.card = attachment.content

@@ -8,12 +8,11 @@ import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity
 
-from bot.app import build_bot
-from bot.settings import Settings
 from dialogs.reminders.leads import describe_leads, lead_days_in, leads_or_default
 from store import orgs, reminders, remisser
 from store.db import Database
 from store.demo import HUDDINGE_TENANT, STOCKHOLM_TENANT
+from tests.support.dialogs import bot_adapter
 
 
 @pytest.fixture
@@ -22,11 +21,7 @@ def backend() -> str:
 
 
 def _adapter(db: Database, tenant: str = STOCKHOLM_TENANT) -> TestAdapter:
-    settings = Settings(
-        database_url=db.url, default_tenant=tenant, today=dt.date(2016, 10, 10), reminders=False
-    )
-    _, bot = build_bot(settings, db)
-    return TestAdapter(bot.on_turn)
+    return bot_adapter(db, tenant, dt.date(2016, 10, 10), reminders=False)
 
 
 async def _ask(adapter: TestAdapter, text: str) -> list[Activity]:

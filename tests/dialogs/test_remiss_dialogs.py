@@ -10,14 +10,13 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 from sqlalchemy import select
 
-from bot.app import build_bot
-from bot.settings import Settings
 from dialogs.common import texts
 from dialogs.remisser.texts import CARD_BUDGET_BYTES, MESSAGE_BUDGET_BYTES, card_size
 from store import orgs, remisser
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from store.models import AuditEvent, Case, CaseNumber, Remiss, RemissRecipient
+from tests.support.dialogs import ask, bot_adapter
 
 MISSING = (
     "Svar saknas från: Södermalms stadsdelsnämnd, samtliga facknämnder och Stockholms Stadshus AB."
@@ -30,17 +29,7 @@ def backend() -> str:
 
 
 def _adapter(db: Database, today: dt.date, tenant: str = STOCKHOLM_TENANT) -> TestAdapter:
-    settings = Settings(database_url=db.url, default_tenant=tenant, today=today, reminders=False)
-    _, bot = build_bot(settings, db)
-    return TestAdapter(bot.on_turn)
-
-
-async def _ask(adapter: TestAdapter, text: str | Activity) -> list[Activity]:
-    """Send one message; return every activity the bot answered with."""
-    await adapter.receive_activity(text)
-    replies = list(adapter.activity_buffer)
-    adapter.activity_buffer.clear()
-    return replies
+    return bot_adapter(db, tenant, today, reminders=False)
 
 
 def _card(activity: Activity) -> dict:
@@ -74,7 +63,7 @@ async def _add(db: Database, title: str, number: str, deadline: dt.date, answere
 
 
 async def test_next_week_gives_the_demo_remiss_in_one_sentence(demo_db):
-    [reply] = await _ask(
+    [reply] = await ask(
         _adapter(demo_db, dt.date(2016, 10, 10)), "Vilka remisser går ut nästa vecka?"
     )
     assert not reply.attachments
@@ -94,7 +83,7 @@ async def test_next_week_gives_the_demo_remiss_in_one_sentence(demo_db):
 
 
 async def test_this_week_has_none_and_says_when_the_next_one_is(demo_db):
-    [reply] = await _ask(
+    [reply] = await ask(
         _adapter(demo_db, dt.date(2016, 10, 3)), "Vilka remisser går ut den här veckan?"
     )
     assert reply.text.startswith("Ingen remiss har sista svarsdag 3–9 oktober 2016.")
@@ -105,7 +94,7 @@ async def test_december_lists_several_in_a_card_with_the_christmas_move(demo_db)
     await _add(demo_db, "Julbelysning", "KS 2016/900", dt.date(2016, 12, 24))
     await _add(demo_db, "Snöröjning", "KS 2016/800", dt.date(2016, 12, 9))
     await _add(demo_db, "Vårplan", "KS 2016/700", dt.date(2017, 1, 20))
-    [reply] = await _ask(
+    [reply] = await ask(
         _adapter(demo_db, dt.date(2016, 11, 28)), "Vilka remisser går ut i december?"
     )
     assert reply.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 2 st.")
@@ -124,7 +113,7 @@ async def test_december_lists_several_in_a_card_with_the_christmas_move(demo_db)
 
 async def test_a_remiss_due_on_midsommarafton_moves_to_monday(demo_db):
     await _add(demo_db, "Sommarprogram", "KS 2016/300", dt.date(2016, 6, 24))
-    [reply] = await _ask(_adapter(demo_db, dt.date(2016, 6, 20)), "Remisstid för KS 2016/300")
+    [reply] = await ask(_adapter(demo_db, dt.date(2016, 6, 20)), "Remisstid för KS 2016/300")
     assert reply.text.startswith(
         "Sista svarsdag för remissen KS 2016/300 är **måndag 27 juni 2016, v. 26** "
         "(4 arbetsdagar kvar)."
@@ -137,21 +126,21 @@ async def test_a_remiss_due_on_midsommarafton_moves_to_monday(demo_db):
 
 async def test_a_remiss_due_on_new_years_eve_moves_past_new_years_day(demo_db):
     await _add(demo_db, "Budget", "KS 2016/999", dt.date(2016, 12, 31))
-    [reply] = await _ask(_adapter(demo_db, dt.date(2016, 12, 30)), "remisstid för ks 2016/999")
+    [reply] = await ask(_adapter(demo_db, dt.date(2016, 12, 30)), "remisstid för ks 2016/999")
     # Saturday nyårsafton, Sunday nyårsdagen: Monday 2 January 2017 (1 working day left).
     assert "**måndag 2 januari 2017, v. 1** (1 arbetsdag kvar)" in reply.text
     assert "nyårsafton" in reply.text
 
 
 async def test_passed_deadlines_say_how_late(demo_db):
-    [reply] = await _ask(
+    [reply] = await ask(
         _adapter(demo_db, dt.date(2016, 10, 20)), "Vilka remisser har passerat sista svarsdag?"
     )
     assert reply.text.startswith(
         "Sista svarsdag för remissen 171-482/2016 var **måndag 17 oktober 2016, v. 42** "
         "(passerad för 3 arbetsdagar sedan)."
     )
-    [none] = await _ask(
+    [none] = await ask(
         _adapter(demo_db, dt.date(2016, 10, 17)), "Vilka remisser har passerat sista svarsdag?"
     )
     assert none.text.startswith("Ingen remiss har passerat sista svarsdag")
@@ -159,9 +148,9 @@ async def test_passed_deadlines_say_how_late(demo_db):
 
 async def test_deadline_for_one_number_and_an_unknown_number(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 17))
-    [reply] = await _ask(adapter, "Remisstid för 171-482/2016")
+    [reply] = await ask(adapter, "Remisstid för 171-482/2016")
     assert "**måndag 17 oktober 2016, v. 42** (sista svarsdag är i dag)" in reply.text
-    [unknown] = await _ask(adapter, "Remisstid för 171-999/2016")
+    [unknown] = await ask(adapter, "Remisstid för 171-999/2016")
     assert unknown.text.startswith(
         "Jag hittar ingen remiss med diarienummer 171-999/2016 hos Stockholms stad."
     )
@@ -169,15 +158,15 @@ async def test_deadline_for_one_number_and_an_unknown_number(demo_db):
 
 async def test_goteborg_does_not_see_the_stockholm_remiss(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 10), GOTEBORG_TENANT)
-    [reply] = await _ask(adapter, "Remisstid för 171-482/2016")
+    [reply] = await ask(adapter, "Remisstid för 171-482/2016")
     assert "hos Göteborgs Stad" in reply.text and "Internationell" not in reply.text
-    [waiting] = await _ask(adapter, "Vilka remisser går ut nästa vecka?")
+    [waiting] = await ask(adapter, "Vilka remisser går ut nästa vecka?")
     assert waiting.text.startswith("Ingen remiss har sista svarsdag")
     assert "171-482" not in waiting.text
 
 
 async def test_a_unit_that_has_answered_is_told_so(demo_db):
-    [reply] = await _ask(
+    [reply] = await ask(
         _adapter(demo_db, dt.date(2016, 10, 10)),
         "Vilka remisser ska Hägersten-Liljeholmen svara på?",
     )
@@ -188,7 +177,7 @@ async def test_a_unit_that_has_answered_is_told_so(demo_db):
 
 
 async def test_a_unit_that_has_not_answered_gets_its_remiss(demo_db):
-    [reply] = await _ask(
+    [reply] = await ask(
         _adapter(demo_db, dt.date(2016, 10, 10)), "Vilka remisser ska Södermalm svara på?"
     )
     assert reply.text.startswith("Sista svarsdag för remissen 171-482/2016 är")
@@ -198,7 +187,7 @@ async def test_waiting_for_answers_lists_open_ones_upcoming_first(demo_db):
     await _add(demo_db, "Gammal och klar", "KS 2016/100", dt.date(2016, 10, 1), answered=(True,))
     await _add(demo_db, "Gammal och sen", "KS 2016/200", dt.date(2016, 10, 3))
     await _add(demo_db, "Ny", "KS 2016/400", dt.date(2016, 11, 2))
-    [reply] = await _ask(_adapter(demo_db, dt.date(2016, 10, 10)), "vilka väntar på svar")
+    [reply] = await ask(_adapter(demo_db, dt.date(2016, 10, 10)), "vilka väntar på svar")
     shown = _card_text(_card(reply))
     assert (
         shown.index("Internationell strategi") < shown.index("Ny") < shown.index("Gammal och sen")
@@ -210,14 +199,14 @@ async def test_waiting_for_answers_lists_open_ones_upcoming_first(demo_db):
 
 async def test_recording_an_answer_with_the_ja_button_is_audited(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    [question] = await _ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
+    [question] = await ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
     assert question.text.startswith(
         "Ska jag notera att Södermalms stadsdelsnämnd har svarat på remissen 171-482/2016"
     )
     card = _card(question)
     assert [a["title"] for a in card["actions"]] == ["Ja", "Nej"]
     press = Activity(type=ActivityTypes.message, value=card["actions"][0]["data"])
-    [done] = await _ask(adapter, press)
+    [done] = await ask(adapter, press)
     assert done.text == (
         "Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016. Svar saknas från: "
         "samtliga facknämnder och Stockholms Stadshus AB."
@@ -235,21 +224,21 @@ async def test_recording_an_answer_with_the_ja_button_is_audited(demo_db):
         )
     assert actors == ["teams:User1"]  # TestAdapter's user
     # The button pressed again, after the dialog ended, starts nothing.
-    [stale] = await _ask(adapter, press)
+    [stale] = await ask(adapter, press)
     assert stale.text == texts.STALE_SUBMIT
 
 
 async def test_typed_nej_changes_nothing_and_other_answers_are_asked_again(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    await _ask(adapter, "Stadshus AB har svarat på 171-482/2016")
-    [again] = await _ask(adapter, "kanske")
+    await ask(adapter, "Stadshus AB har svarat på 171-482/2016")
+    [again] = await ask(adapter, "kanske")
     assert again.text.startswith(
         "Svara **ja** eller **nej**. Ska jag notera att Stockholms Stadshus AB"
     )
-    [no] = await _ask(adapter, "nej")
+    [no] = await ask(adapter, "nej")
     assert no.text == "Okej, jag ändrar ingenting för 171-482/2016."
-    await _ask(adapter, "facknämnderna har svarat på 171-482/2016")
-    [cancelled] = await _ask(adapter, "avbryt")
+    await ask(adapter, "facknämnderna har svarat på 171-482/2016")
+    [cancelled] = await ask(adapter, "avbryt")
     assert cancelled.text == texts.CANCELLED
     remiss = await remisser.by_number(demo_db, await _sthlm(demo_db), "171-482/2016")
     assert len(remiss.pending) == 3
@@ -257,12 +246,12 @@ async def test_typed_nej_changes_nothing_and_other_answers_are_asked_again(demo_
 
 async def test_typed_ja_records_and_an_answered_recipient_is_not_asked(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    await _ask(adapter, "facknämnderna har svarat på 171-482/2016")
-    [done] = await _ask(adapter, "ja")
+    await ask(adapter, "facknämnderna har svarat på 171-482/2016")
+    [done] = await ask(adapter, "ja")
     assert done.text.startswith("Klart. samtliga facknämnder har svarat på 171-482/2016.")
-    [already] = await _ask(adapter, "Rinkeby-Kista har svarat på remissen 171-482/2016")
+    [already] = await ask(adapter, "Rinkeby-Kista har svarat på remissen 171-482/2016")
     assert already.text.startswith("Rinkeby-Kista stadsdelsnämnd har redan svarat på 171-482/2016")
-    [who] = await _ask(adapter, "Kulturnämnden har svarat på 171-482/2016")
+    [who] = await ask(adapter, "Kulturnämnden har svarat på 171-482/2016")
     assert who.text.startswith("Vem har svarat? Mottagare av 171-482/2016 är")
 
 
@@ -299,7 +288,7 @@ async def _many(db: Database, count: int, start: dt.date) -> None:
 async def test_a_long_list_is_capped_says_how_many_more_and_shows_more(demo_db):
     await _many(demo_db, 300, dt.date(2016, 10, 20))
     adapter = _adapter(demo_db, dt.date(2016, 10, 10))
-    [reply] = await _ask(adapter, "Vilka remisser har vi just nu?")
+    [reply] = await ask(adapter, "Vilka remisser har vi just nu?")
     card = _card(reply)
     [attachment] = reply.attachments
     assert card_size(attachment) <= CARD_BUDGET_BYTES
@@ -316,7 +305,7 @@ async def test_a_long_list_is_capped_says_how_many_more_and_shows_more(demo_db):
     assert more["title"] == "Visa fler"
     assert more["data"] == {"intent": "remiss_deadlines", "list": "waiting", "offset": shown}
     # The button brings the next page, through the router like a typed question.
-    [page2] = await _ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
+    [page2] = await ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
     assert page2.text.startswith(f"Remisser som väntar på svar: 301 st. Här är nummer {shown + 1}–")
     assert "Remiss 000 " not in page2.text and f"Remiss {shown - 1:03d} " in page2.text
     assert card_size(page2.attachments[0]) <= CARD_BUDGET_BYTES
@@ -325,7 +314,7 @@ async def test_a_long_list_is_capped_says_how_many_more_and_shows_more(demo_db):
 async def test_a_long_period_and_a_units_list_are_capped_with_their_filters(demo_db):
     await _many(demo_db, 200, dt.date(2016, 11, 1))
     adapter = _adapter(demo_db, dt.date(2016, 10, 10))
-    [reply] = await _ask(adapter, "Vilka remisser går ut i december?")
+    [reply] = await ask(adapter, "Vilka remisser går ut i december?")
     # 1–31 December, but 31 December 2016 is nyårsafton on a Saturday: it moves to 2 January.
     assert reply.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 30 st.")
     card = _card(reply)
@@ -333,42 +322,42 @@ async def test_a_long_period_and_a_units_list_are_capped_with_their_filters(demo
     [more] = card["actions"]
     assert more["data"]["list"] == "span"
     assert (more["data"]["start"], more["data"]["end"]) == ("2016-12-01", "2016-12-31")
-    [page2] = await _ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
+    [page2] = await ask(adapter, Activity(type=ActivityTypes.message, value=more["data"]))
     assert page2.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 30 st. Här")
 
 
 async def test_another_question_at_ja_nej_is_told_how_to_leave(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    await _ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
-    hint, again = await _ask(adapter, "vilka inbjudningar har vi?")
+    await ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
+    hint, again = await ask(adapter, "vilka inbjudningar har vi?")
     assert hint.text == texts.OTHER_REQUEST
     assert again.text.startswith("Svara **ja** eller **nej**.")
     # A word that is neither gets only the question again.
-    [again] = await _ask(adapter, "kanske")
+    [again] = await ask(adapter, "kanske")
     assert again.text.startswith("Svara **ja** eller **nej**.")
-    [done] = await _ask(adapter, "ja")
+    [done] = await ask(adapter, "ja")
     assert done.text.startswith("Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016.")
 
 
 async def test_asking_whether_a_unit_has_answered_gets_yes_or_no_first(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    [no] = await _ask(adapter, "Har Södermalm svarat på remissen 171-482/2016?")
+    [no] = await ask(adapter, "Har Södermalm svarat på remissen 171-482/2016?")
     assert no.text.startswith(
         "Nej, Södermalms stadsdelsnämnd har inte svarat på remissen 171-482/2016 än.\n\n"
         "Sista svarsdag för remissen 171-482/2016"
     )
     # A question records nothing and starts no confirmation: "ja" is not an answer to it.
-    [after] = await _ask(adapter, "ja")
+    [after] = await ask(adapter, "ja")
     assert not after.text.startswith("Klart")
-    [yes] = await _ask(adapter, "har rinkeby-kista svarat pa 171-482/2016")
+    [yes] = await ask(adapter, "har rinkeby-kista svarat pa 171-482/2016")
     assert yes.text.startswith("Ja, Rinkeby-Kista stadsdelsnämnd har svarat på remissen")
 
 
 async def test_a_statement_typed_without_swedish_letters_is_recorded_after_ja(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    [question] = await _ask(adapter, "sodermalm har svarat pa remissen 171-482/2016")
+    [question] = await ask(adapter, "sodermalm har svarat pa remissen 171-482/2016")
     assert question.text.startswith(
         "Ska jag notera att Södermalms stadsdelsnämnd har svarat på remissen 171-482/2016"
     )
-    [done] = await _ask(adapter, "ja")
+    [done] = await ask(adapter, "ja")
     assert done.text.startswith("Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016.")

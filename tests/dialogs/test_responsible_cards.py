@@ -2,24 +2,16 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import json
 
 import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.app import build_bot
-from bot.settings import Settings
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
+from tests.support.dialogs import bot_adapter
 
 CARD = "application/vnd.microsoft.card.adaptive"
-
-
-def _adapter(db, tenant: str) -> TestAdapter:
-    settings = Settings(database_url=db.url, default_tenant=tenant, today=dt.date(2026, 11, 23))
-    _, bot = build_bot(settings, db)
-    return TestAdapter(bot.on_turn)
 
 
 @pytest.fixture
@@ -63,7 +55,7 @@ def _click(data: dict) -> Activity:
 
 async def test_responsible_answer_is_a_paragraph_with_a_card_of_details(demo_db):
     [reply] = await _turn(
-        _adapter(demo_db, GOTEBORG_TENANT), "Vem ansvarar för Nordic Safe Cities?"
+        bot_adapter(demo_db, GOTEBORG_TENANT), "Vem ansvarar för Nordic Safe Cities?"
     )
     assert reply.text.startswith(
         "Ansvarig för Nordic Safe Cities: **Avdelningschef Trygghet och Samhälle, "
@@ -81,7 +73,7 @@ async def test_responsible_answer_is_a_paragraph_with_a_card_of_details(demo_db)
 
 
 async def test_stockholm_card_names_the_political_representative(demo_db):
-    [reply] = await _turn(_adapter(demo_db, STOCKHOLM_TENANT), "vem ansvar för strong citties")
+    [reply] = await _turn(bot_adapter(demo_db, STOCKHOLM_TENANT), "vem ansvar för strong citties")
     facts = _facts(_card(reply))
     assert facts["Politisk representant"] == "Social- och trygghetsborgarrådet Alexander Ojanne"
     assert facts["Diarienummer"] == "155-1302/2015"
@@ -90,7 +82,7 @@ async def test_stockholm_card_names_the_political_representative(demo_db):
 
 async def test_not_a_member_gets_network_facts_and_nothing_of_other_organisations(demo_db):
     [reply] = await _turn(
-        _adapter(demo_db, STOCKHOLM_TENANT), "Vem ansvarar för Nordic Safe Cities?"
+        bot_adapter(demo_db, STOCKHOLM_TENANT), "Vem ansvarar för Nordic Safe Cities?"
     )
     assert reply.text.startswith("Stockholms stad är inte medlem i Nordic Safe Cities")
     card = _card(reply)
@@ -101,7 +93,7 @@ async def test_not_a_member_gets_network_facts_and_nothing_of_other_organisation
 
 
 async def test_unknown_name_suggests_the_closest_with_buttons(demo_db):
-    [reply] = await _turn(_adapter(demo_db, HUDDINGE_TENANT), "vem ansvarar för Safe Cities")
+    [reply] = await _turn(bot_adapter(demo_db, HUDDINGE_TENANT), "vem ansvarar för Safe Cities")
     assert reply.text == (
         "Jag känner inte till något nätverk som heter ”Safe Cities”. "
         "Menade du **Nordic Safe Cities**?"
@@ -112,7 +104,7 @@ async def test_unknown_name_suggests_the_closest_with_buttons(demo_db):
 
 
 async def test_a_name_nothing_resembles_offers_the_known_networks(demo_db):
-    [reply] = await _turn(_adapter(demo_db, HUDDINGE_TENANT), "Vem ansvarar för Eurocities?")
+    [reply] = await _turn(bot_adapter(demo_db, HUDDINGE_TENANT), "Vem ansvarar för Eurocities?")
     assert "Jag känner inte till något nätverk som heter ”Eurocities”" in reply.text
     assert [t for t, _ in _buttons(_card(reply))] == [
         "Nordic Safe Cities",
@@ -122,7 +114,7 @@ async def test_a_name_nothing_resembles_offers_the_known_networks(demo_db):
 
 
 async def test_several_matches_ask_which_one_with_buttons(demo_db):
-    [reply] = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "vem ansvarar för cities")
+    [reply] = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "vem ansvarar för cities")
     assert reply.text.startswith("Flera nätverk passar in på ”cities”")
     assert reply.text.endswith("Vilket menar du?")
     assert _buttons(_card(reply)) == [
@@ -135,7 +127,7 @@ async def test_several_matches_ask_which_one_with_buttons(demo_db):
 
 
 async def test_clicking_a_suggestion_answers_for_that_network(demo_db):
-    adapter = _adapter(demo_db, GOTEBORG_TENANT)
+    adapter = bot_adapter(demo_db, GOTEBORG_TENANT)
     [question] = await _turn(adapter, "vem ansvarar för cities")
     _, data = _buttons(_card(question))[0]
     [answer] = await _turn(adapter, _click(data))
@@ -144,7 +136,7 @@ async def test_clicking_a_suggestion_answers_for_that_network(demo_db):
 
 
 async def test_a_suggestion_clicked_while_the_bot_asks_answers_the_question(demo_db):
-    adapter = _adapter(demo_db, HUDDINGE_TENANT)
+    adapter = bot_adapter(demo_db, HUDDINGE_TENANT)
     [ask] = await _turn(adapter, "vem ansvarar för nätverket?")
     assert ask.text.startswith("Vilket nätverk menar du?")
     [answer] = await _turn(
@@ -155,7 +147,7 @@ async def test_a_suggestion_clicked_while_the_bot_asks_answers_the_question(demo
 
 
 async def test_the_card_button_for_all_memberships_starts_the_summary(demo_db):
-    adapter = _adapter(demo_db, GOTEBORG_TENANT)
+    adapter = bot_adapter(demo_db, GOTEBORG_TENANT)
     [reply] = await _turn(adapter, "Vem ansvarar för NSC?")
     [(title, data)] = _buttons(_card(reply))
     assert title == "Alla våra medlemskap"

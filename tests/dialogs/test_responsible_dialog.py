@@ -2,21 +2,11 @@
 
 from __future__ import annotations
 
-import datetime as dt
-
 import pytest
-from botbuilder.core.adapters import TestAdapter
 
-from bot.app import build_bot
-from bot.settings import Settings
 from dialogs.common import texts
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
-
-
-def _adapter(db, tenant: str) -> TestAdapter:
-    settings = Settings(database_url=db.url, default_tenant=tenant, today=dt.date(2026, 11, 23))
-    _, bot = build_bot(settings, db)
-    return TestAdapter(bot.on_turn)
+from tests.support.dialogs import bot_adapter
 
 
 @pytest.fixture
@@ -25,7 +15,7 @@ def backend() -> str:
 
 
 async def test_full_question_is_answered_in_one_turn(demo_db):
-    adapter = _adapter(demo_db, GOTEBORG_TENANT)
+    adapter = bot_adapter(demo_db, GOTEBORG_TENANT)
     step = await adapter.test(
         "vem ansvar för nordic safe citys",
         lambda reply, _: reply.text.startswith("Ansvarig för Nordic Safe Cities"),
@@ -34,7 +24,7 @@ async def test_full_question_is_answered_in_one_turn(demo_db):
 
 
 async def test_missing_network_is_asked_for_and_then_answered(demo_db):
-    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    adapter = bot_adapter(demo_db, STOCKHOLM_TENANT)
     flow = await adapter.send("Vem är ansvarig för nätverket?")
     flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk menar du?"))
     flow = await flow.send("strong citties")
@@ -42,7 +32,7 @@ async def test_missing_network_is_asked_for_and_then_answered(demo_db):
 
 
 async def test_help_mid_dialog_keeps_the_question(demo_db):
-    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    adapter = bot_adapter(demo_db, STOCKHOLM_TENANT)
     flow = await adapter.send("ansvarig för nätverket")
     flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk"))
     flow = await flow.send("?")
@@ -53,7 +43,7 @@ async def test_help_mid_dialog_keeps_the_question(demo_db):
 
 
 async def test_cancel_mid_dialog_ends_it(demo_db):
-    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    adapter = bot_adapter(demo_db, STOCKHOLM_TENANT)
     flow = await adapter.send("vem har ansvaret för nätverket")
     flow = await flow.assert_reply(lambda r, _: r.text.startswith("Vilket nätverk"))
     flow = await flow.send("glöm det")
@@ -63,7 +53,7 @@ async def test_cancel_mid_dialog_ends_it(demo_db):
 
 
 async def test_a_network_the_organisation_is_not_member_of(demo_db):
-    adapter = _adapter(demo_db, STOCKHOLM_TENANT)
+    adapter = bot_adapter(demo_db, STOCKHOLM_TENANT)
     await adapter.test(
         "Vem ansvarar för SSR?",
         lambda r, _: (
@@ -86,10 +76,10 @@ async def test_a_network_the_organisation_is_not_member_of(demo_db):
     ],
 )
 async def test_thanks_and_a_nod_get_a_short_reply(demo_db, said: str, reply: str):
-    flow = await _adapter(demo_db, STOCKHOLM_TENANT).send(said)
+    flow = await bot_adapter(demo_db, STOCKHOLM_TENANT).send(said)
     await flow.assert_reply(reply)
 
 
 async def test_thanks_with_a_question_is_the_question(demo_db):
-    flow = await _adapter(demo_db, STOCKHOLM_TENANT).send("tack, men vem ansvarar för SCN?")
+    flow = await bot_adapter(demo_db, STOCKHOLM_TENANT).send("tack, men vem ansvarar för SCN?")
     await flow.assert_reply(lambda r, _: r.text.startswith("Ansvarig för Strong Cities Network"))

@@ -10,24 +10,17 @@ import pytest
 from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
-from bot.app import build_bot
-from bot.settings import Settings
 from dialogs.lang import format_money
 from dialogs.summary.cards import CARD_BUDGET_BYTES
 from dialogs.summary.link import CURRENT, ExportLinks
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from tests.conftest import SHARED
 from tests.store.test_networks_store import BIG_TENANT, generate_memberships
+from tests.support.dialogs import bot_adapter
 
 TODAY = dt.date(2026, 11, 23)
 # Teams refuses bot messages over about 28 KB.
 TEAMS_LIMIT = 28 * 1024
-
-
-def _adapter(db, tenant: str) -> TestAdapter:
-    settings = Settings(database_url=db.url, default_tenant=tenant, today=TODAY)
-    _, bot = build_bot(settings, db)
-    return TestAdapter(bot.on_turn)
 
 
 @pytest.fixture
@@ -90,7 +83,7 @@ def _texts(card: dict) -> list[str]:
 async def test_goteborg_summary_holds_the_seed_facts(demo_db, seeds):
     facts = seeds["003_dba287e3a7b50b34.txt"]
     reply = await _turn(
-        _adapter(demo_db, GOTEBORG_TENANT), "Ge mig en sammanställning av våra medlemskap"
+        bot_adapter(demo_db, GOTEBORG_TENANT), "Ge mig en sammanställning av våra medlemskap"
     )
     assert reply.text.startswith("Göteborgs Stad har 1 medlemskap. Det kostar 150\u00a0000\u00a0kr")
     card = _card(reply)
@@ -115,7 +108,7 @@ async def test_goteborg_summary_holds_the_seed_facts(demo_db, seeds):
 
 async def test_stockholm_summary_holds_the_seed_facts_and_no_one_elses(demo_db, seeds):
     facts = seeds["000_5bd35118a188acad.txt"]["network_facts"]
-    reply = await _turn(_adapter(demo_db, STOCKHOLM_TENANT), "Vad kostar medlemskapen totalt?")
+    reply = await _turn(bot_adapter(demo_db, STOCKHOLM_TENANT), "Vad kostar medlemskapen totalt?")
     assert reply.text.startswith("Stockholms stad har 1 medlemskap. Det är kostnadsfritt.")
     # No cadence is known for SCN: say so rather than let "inget" read as "nothing to do".
     assert reply.text.endswith("För 1 medlemskap finns ingen översyn angiven.")
@@ -133,7 +126,7 @@ async def test_stockholm_summary_holds_the_seed_facts_and_no_one_elses(demo_db, 
 
 async def test_huddinge_summary_holds_the_seed_facts(demo_db, seeds):
     facts = seeds["004_fd3d600c3345feac.txt"]
-    reply = await _turn(_adapter(demo_db, HUDDINGE_TENANT), "lista alla medlemskap")
+    reply = await _turn(bot_adapter(demo_db, HUDDINGE_TENANT), "lista alla medlemskap")
     assert "Huddinge kommun har 1 medlemskap. Uppgift om kostnad saknas." in reply.text
     # A missing amount is not a total of 0 kr.
     assert _facts(_card(reply))["Kostnad totalt"] == "uppgift saknas"
@@ -147,7 +140,9 @@ async def test_huddinge_summary_holds_the_seed_facts(demo_db, seeds):
 
 
 async def test_reviews_due_in_the_period_asked_for_come_first(demo_db):
-    reply = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "Vilka medlemskap ska utvärderas i år?")
+    reply = await _turn(
+        bot_adapter(demo_db, GOTEBORG_TENANT), "Vilka medlemskap ska utvärderas i år?"
+    )
     assert reply.text.startswith(
         "I år (1 januari–31 december 2026) ska 1 medlemskap ses över: Nordic Safe Cities, "
         "lördag 21 februari 2026, v. 8 (trygghetsrådet och kommunstyrelsen) – datumet har passerat."
@@ -159,13 +154,13 @@ async def test_reviews_due_in_the_period_asked_for_come_first(demo_db):
 
 async def test_a_period_with_nothing_due_says_so(demo_db):
     reply = await _turn(
-        _adapter(demo_db, GOTEBORG_TENANT), "Vilka medlemskap ska utvärderas nästa månad?"
+        bot_adapter(demo_db, GOTEBORG_TENANT), "Vilka medlemskap ska utvärderas nästa månad?"
     )
     assert reply.text.startswith("Inget medlemskap ska ses över nästa månad (1–31 december 2026).")
 
 
 async def test_without_a_period_the_next_three_months_are_shown(demo_db):
-    reply = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "sammanställning av medlemskap")
+    reply = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "sammanställning av medlemskap")
     assert "De närmaste tre månaderna (23 november 2026–23 februari 2027) ska 1 medlemskap" in (
         reply.text
     )
@@ -176,20 +171,20 @@ async def test_the_csv_link_is_offered_when_the_bot_can_make_one(demo_db):
     links = ExportLinks(b"k" * 32, "https://bot.example")
     token = CURRENT.set(links)
     try:
-        reply = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "sammanställning av medlemskap")
+        reply = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "sammanställning av medlemskap")
     finally:
         CURRENT.reset(token)
     [action] = _card(reply)["actions"]
     assert action["type"] == "Action.OpenUrl"
     assert action["url"].startswith("https://bot.example/export/memberships.csv?org=")
     # Without an HTTP request (terminal chat) there is no link rather than a wrong one.
-    reply = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "sammanställning av medlemskap")
+    reply = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "sammanställning av medlemskap")
     assert "actions" not in _card(reply)
 
 
 async def test_hundreds_of_memberships_stay_under_the_size_limit_and_page(demo_db):
     await generate_memberships(demo_db, 300)
-    adapter = _adapter(demo_db, BIG_TENANT)
+    adapter = bot_adapter(demo_db, BIG_TENANT)
     token = CURRENT.set(ExportLinks(b"k" * 32, "https://bot.example"))
     try:
         first = await _turn(adapter, "Vilka medlemskap ska utvärderas i år?")
@@ -267,5 +262,5 @@ def test_a_period_is_named_from_its_dates(start, end, label):
 
 
 async def test_a_period_typed_without_a_ring_is_named_in_swedish(demo_db):
-    reply = await _turn(_adapter(demo_db, GOTEBORG_TENANT), "vilka medlemskap ska ses over i ar")
+    reply = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "vilka medlemskap ska ses over i ar")
     assert reply.text.startswith("I år (1 januari–31 december 2026) ska 1 medlemskap ses över")

@@ -13,7 +13,6 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes, Attachment
 from sqlalchemy import func, select
 
-from bot.app import build_bot
 from bot.settings import Settings
 from dialogs.documents import DocumentError
 from dialogs.importing.download import FILE_INFO, download
@@ -24,6 +23,7 @@ from store.models import AuditEvent, Membership, Network, Organisation
 from tests.importing.documents import FIXTURES, make_docx, seed_text
 from tests.support.botserver import BotServer, TeamsUser
 from tests.support.connector import FakeConnector
+from tests.support.dialogs import ask, bot_adapter
 
 TODAY = dt.date(2026, 11, 23)
 
@@ -39,16 +39,7 @@ async def _goteborg_only(db: Database) -> None:
 
 
 def _adapter(db: Database, tenant: str) -> TestAdapter:
-    settings = Settings(database_url=db.url, default_tenant=tenant, today=TODAY, reminders=False)
-    _, bot = build_bot(settings, db)
-    return TestAdapter(bot.on_turn)
-
-
-async def _ask(adapter: TestAdapter, activity: str | Activity) -> list[Activity]:
-    await adapter.receive_activity(activity)
-    replies = list(adapter.activity_buffer)
-    adapter.activity_buffer.clear()
-    return replies
+    return bot_adapter(db, tenant, TODAY, reminders=False)
 
 
 def _teams_html(text: str) -> list[dict]:
@@ -91,7 +82,7 @@ async def _count(db: Database, model) -> int:
 
 
 async def _responsible_answer(db: Database) -> str:
-    [reply] = await _ask(_adapter(db, GOTEBORG_TENANT), "Vem ansvarar för Nordic Safe Cities?")
+    [reply] = await ask(_adapter(db, GOTEBORG_TENANT), "Vem ansvarar för Nordic Safe Cities?")
     return reply.text
 
 
@@ -145,9 +136,9 @@ async def test_pasting_seed_003_and_pressing_spara_stores_it_over_http(tmp_path,
 async def test_after_import_the_answer_is_the_same_as_with_demo_data(db, tmp_path):
     await _goteborg_only(db)
     adapter = _adapter(db, GOTEBORG_TENANT)
-    [card] = await _ask(adapter, _pasted(seed_text("003")))
+    [card] = await ask(adapter, _pasted(seed_text("003")))
     _card(card)
-    [saved] = await _ask(adapter, "spara")
+    [saved] = await ask(adapter, "spara")
     assert saved.text.startswith("Sparat.")
     imported = await _responsible_answer(db)
 
@@ -164,10 +155,10 @@ async def test_after_import_the_answer_is_the_same_as_with_demo_data(db, tmp_pat
 
 async def test_a_document_from_another_organisation_is_stored_in_the_users_own(demo_db):
     adapter = _adapter(demo_db, STOCKHOLM_TENANT)
-    [reply] = await _ask(adapter, _pasted(seed_text("003")))
+    [reply] = await ask(adapter, _pasted(seed_text("003")))
     text = _card_text(_card(reply))
     assert "Dokumentet gäller Göteborgs Stad, inte Stockholms stad" in text
-    [saved] = await _ask(adapter, "ja")
+    [saved] = await ask(adapter, "ja")
     assert "hos Stockholms stad" in saved.text
     async with demo_db.session() as session:
         owners = set(
@@ -184,10 +175,10 @@ async def test_a_document_from_another_organisation_is_stored_in_the_users_own(d
 async def test_unclear_answer_asks_again_and_avbryt_stores_nothing(db):
     await _goteborg_only(db)
     adapter = _adapter(db, GOTEBORG_TENANT)
-    await _ask(adapter, _pasted(seed_text("004")))
-    [again] = await _ask(adapter, "kanske")
+    await ask(adapter, _pasted(seed_text("004")))
+    [again] = await ask(adapter, "kanske")
     assert "spara" in again.text
-    [done] = await _ask(adapter, _submit({"import": "cancel"}))
+    [done] = await ask(adapter, _submit({"import": "cancel"}))
     assert done.text == "Okej, jag sparade inget."
     assert await _count(db, Membership) == 0
 
@@ -195,15 +186,15 @@ async def test_unclear_answer_asks_again_and_avbryt_stores_nothing(db):
 async def test_typed_avbryt_cancels_like_everywhere_else(db):
     await _goteborg_only(db)
     adapter = _adapter(db, GOTEBORG_TENANT)
-    await _ask(adapter, _pasted(seed_text("003")))
-    [done] = await _ask(adapter, "avbryt")
+    await ask(adapter, _pasted(seed_text("003")))
+    [done] = await ask(adapter, "avbryt")
     assert "avbryter" in done.text
     assert await _count(db, Membership) == 0
 
 
 async def test_a_short_message_is_no_import(db):
     await _goteborg_only(db)
-    replies = await _ask(_adapter(db, GOTEBORG_TENANT), "Vem ansvarar för Nordic Safe Cities?")
+    replies = await ask(_adapter(db, GOTEBORG_TENANT), "Vem ansvarar för Nordic Safe Cities?")
     assert not any(r.attachments for r in replies)
 
 
@@ -250,10 +241,10 @@ async def test_an_attached_docx_is_downloaded_read_and_stored(db, file_server):
         session.add(Organisation(name="Uppsala kommun", tenant_id=GOTEBORG_TENANT))
     files["beslut.docx"] = make_docx((FIXTURES / "uppsala_medlemskap.txt").read_text("utf-8"))
     adapter = _adapter(db, GOTEBORG_TENANT)
-    [reply] = await _ask(adapter, _with_file("beslut.docx", f"{base}/beslut.docx"))
+    [reply] = await ask(adapter, _with_file("beslut.docx", f"{base}/beslut.docx"))
     text = _card_text(_card(reply))
     assert "Eurocities" in text and "12\u00a0500\u00a0€" in text
-    [saved] = await _ask(adapter, _submit({"import": "save"}))
+    [saved] = await ask(adapter, _submit({"import": "save"}))
     assert saved.text.startswith("Sparat.")
     assert await _count(db, Membership) == 1
 
@@ -261,7 +252,7 @@ async def test_an_attached_docx_is_downloaded_read_and_stored(db, file_server):
 async def test_a_file_that_cannot_be_fetched_is_reported(db, file_server):
     base, _ = file_server
     await _goteborg_only(db)
-    [reply] = await _ask(_adapter(db, GOTEBORG_TENANT), _with_file("x.pdf", f"{base}/saknas.pdf"))
+    [reply] = await ask(_adapter(db, GOTEBORG_TENANT), _with_file("x.pdf", f"{base}/saknas.pdf"))
     assert "gick inte att hämta" in reply.text and "Inget sparades" in reply.text
 
 
@@ -280,9 +271,9 @@ async def test_plain_pasted_text_without_html_still_imports_the_main_facts(db):
     # The Agents Playground sends no text/html; the bot edge flattens the text to one line.
     await _goteborg_only(db)
     adapter = _adapter(db, GOTEBORG_TENANT)
-    [reply] = await _ask(adapter, seed_text("003"))
+    [reply] = await ask(adapter, seed_text("003"))
     text = _card_text(_card(reply))
     assert "Nordic Safe Cities" in text and "150\u00a0000\u00a0kr" in text
-    [saved] = await _ask(adapter, "spara")
+    [saved] = await ask(adapter, "spara")
     assert saved.text.startswith("Sparat.")
     assert await _count(db, Membership) == 1
