@@ -54,23 +54,24 @@ _CORRECTION = _rx(
 _UNDO = _rx(r"^\s*(?:ångra|ångrar|undo|ta\s+tillbaka)\b")
 
 
+# (act, pattern, whole message only): in order; of acts in one group only the first that fits
+# counts ("tack" is not also a nod, "nej" is not also a yes).
+_RULES: tuple[tuple[tuple[str, re.Pattern[str], bool], ...], ...] = (
+    ((THANKS, _THANKS, True), (NOD, _NOD, True)),
+    ((DECISION, _DECISION, False),),
+    ((YES, _YES, True), (NO, _NO, True)),
+    ((NEGATION, _NEGATION, False),),
+    ((CORRECTION, _CORRECTION, False),),
+    ((UNDO, _UNDO, True),),
+)
+
+
 def find_acts(text: str) -> tuple[str, ...]:
     """The dialog acts of one message, in a fixed order (see the module docstring)."""
-    acts = []
-    if _THANKS.match(text):
-        acts.append(THANKS)
-    elif _NOD.match(text):
-        acts.append(NOD)
-    if _DECISION.search(text):
-        acts.append(DECISION)
-    if _YES.match(text):
-        acts.append(YES)
-    elif _NO.match(text):
-        acts.append(NO)
-    if _NEGATION.search(text):
-        acts.append(NEGATION)
-    if _CORRECTION.search(text):
-        acts.append(CORRECTION)
-    if _UNDO.match(text):
-        acts.append(UNDO)
+    acts: list[str] = []
+    for group in _RULES:
+        for name, pattern, anchored in group:
+            if (pattern.match(text) if anchored else pattern.search(text)) is not None:
+                acts.append(name)
+                break
     return tuple(acts)
