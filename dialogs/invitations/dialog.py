@@ -51,6 +51,7 @@ from botbuilder.dialogs import (
 )
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
+from dialogs.common import answers
 from dialogs.common.prompt import AnswerPrompt, ask, say
 from dialogs.common.scope import scope_of
 from dialogs.invitations.cards import ACTION_KEY, TOKEN_KEY, confirm_card
@@ -59,6 +60,7 @@ from dialogs.invitations.slots import (
     OPTIONAL,
     Answer,
     Slots,
+    field_of,
     parse_answer,
     parse_confirm,
     parse_edit,
@@ -69,7 +71,9 @@ from dialogs.invitations.texts import (
     PROBLEMS,
     QUESTIONS,
     STALE_CARD,
+    corrected,
     edit_example,
+    not_ready,
     problem_text,
     saved,
     step_help,
@@ -78,6 +82,17 @@ from store import invitations, networks
 
 STEPS = "invitation_steps"
 PROMPT = "invitation_prompt"
+REQUIRED = ("event", "dates", "place", "invited")
+# What each question asks for, so an answer of another kind is not stored (dialogs.common.answers).
+EXPECTS = {
+    "event": answers.NAME,
+    "dates": answers.DATE,
+    "place": answers.PLACE,
+    "invited": answers.PERSON,
+    "organiser": answers.NAME,
+    "respond_by": answers.DATE,
+    "diarienummer": answers.NUMBER,
+}
 
 
 @dataclass(frozen=True)
@@ -136,6 +151,11 @@ def _keep(step: WaterfallStepContext, draft: Draft) -> Draft:
     return draft
 
 
+def _is_correction(step: WaterfallStepContext) -> bool:
+    """Whether the last answer corrected another field ("ändra datum till …" at another step)."""
+    return isinstance(step.result, dict) and bool(step.result.get("correction"))
+
+
 def _with_answer(draft: Draft, slot: str, result: dict[str, Any]) -> Draft:
     """The draft after a validated answer about ``slot`` (it may carry other facts too)."""
     if result.get("skipped"):
@@ -185,22 +205,24 @@ class InvitationDialog(SlotDialog):
 
     async def dates_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask when the event is."""
-        return await self._ask_unless_settled(step, "dates", self._take(step, "event"))
+        return await self._next(step, "event", "dates")
 
     async def place_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask where it is held."""
-        return await self._ask_unless_settled(step, "place", self._take(step, "dates"))
+        return await self._next(step, "dates", "place")
 
     async def invited_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask who is invited."""
-        return await self._ask_unless_settled(step, "invited", self._take(step, "place"))
+        return await self._next(step, "place", "invited")
 
     async def organiser_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask who organises it (optional, asked once)."""
-        return await self._ask_unless_settled(step, "organiser", self._take(step, "invited"))
+        return await self._next(step, "invited", "organiser")
 
     async def respond_by_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask for the respond-by date (optional); a date after the event start is asked again."""
+        if _is_correction(step):
+            return await self._edit(step, _draft(step), dict(step.result))
         draft = self._take(step, "organiser")
         problem = respond_by_problem(draft.slots)
         if problem is None:
@@ -213,10 +235,12 @@ class InvitationDialog(SlotDialog):
 
     async def diarienummer_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask for the official diarienummer (optional)."""
-        return await self._ask_unless_settled(step, "diarienummer", self._take(step, "respond_by"))
+        return await self._next(step, "respond_by", "diarienummer")
 
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Show every field on a card with a fresh token; buttons and typed answers both work."""
+        if _is_correction(step):
+            return await self._edit(step, _draft(step), dict(step.result))
         draft = self._take(step, "diarienummer")
         draft = _keep(step, replace(draft, token=uuid.uuid4().hex[:16]))
         assert draft.token is not None
@@ -246,6 +270,12 @@ class InvitationDialog(SlotDialog):
 
     # --- helpers --------------------------------------------------------------------------------
 
+    async def _next(self, step: WaterfallStepContext, answered: str, slot: str) -> DialogTurnResult:
+        """Store the last answer and ask the next question; a correction restarts the steps."""
+        if _is_correction(step):
+            return await self._edit(step, _draft(step), dict(step.result))
+        return await self._ask_unless_settled(step, slot, self._take(step, answered))
+
     def _take(self, step: WaterfallStepContext, slot: str) -> Draft:
         draft = _draft(step)
         result = step.result
@@ -259,6 +289,7 @@ class InvitationDialog(SlotDialog):
             "slot": slot,
             "token": draft.token,
             "event_start": start.isoformat() if start else None,
+            "missing": [s for s in REQUIRED if not draft.slots.has(s)],
         }
 
     async def _ask_unless_settled(
@@ -327,8 +358,34 @@ class InvitationDialog(SlotDialog):
         if slot == "edit":
             return await self._check_edit(pc, text, checks)
         scope = scope_of(pc.context)
+        check = answers.check_answer(text, scope.understanding, EXPECTS[slot], field_of)
+        if check.kind != answers.VALUE:
+            return await self._not_a_value(pc, slot, check, checks)
         answer = parse_answer(slot, text, scope.understanding, scope.today)
         return await self._accept(pc, slot, answer, checks, QUESTIONS[slot])
+
+    async def _not_a_value(
+        self,
+        pc: PromptValidatorContext,
+        slot: str,
+        check: answers.AnswerCheck,
+        checks: dict[str, Any],
+    ) -> bool:
+        """Act on an answer that is a command, a correction, a request or of the wrong kind."""
+        if check.kind == answers.CORRECTION and check.field and check.value:
+            if check.field == slot:
+                return await self._check_new_value(pc, slot, check.value, checks, at=slot)
+            return await self._check_new_value(pc, check.field, check.value, checks, at=slot)
+        if check.kind == answers.COMMAND and check.command == answers.SAVE:
+            said = not_ready(list(checks.get("missing") or [slot]))
+        elif check.kind == answers.COMMAND:
+            said = PROBLEMS["undo"]
+        elif check.kind == answers.REQUEST:
+            said = PROBLEMS["other_request"]
+        else:
+            said = PROBLEMS[check.problem or "unknown"]
+        await say(pc.context, f"{said} {QUESTIONS[slot]}")
+        return False
 
     async def _accept(
         self,
@@ -393,10 +450,32 @@ class InvitationDialog(SlotDialog):
         return True
 
     async def _check_new_value(
-        self, pc: PromptValidatorContext, field: str, value: str, checks: dict[str, Any]
+        self,
+        pc: PromptValidatorContext,
+        field: str,
+        value: str,
+        checks: dict[str, Any],
+        at: str | None = None,
     ) -> bool:
+        """Read a new value for ``field``; ``at`` is the question asked when it is a correction."""
         scope = scope_of(pc.context)
         understanding = scope.language.understand(value, scope.today)
         answer = parse_answer(field, value, understanding, scope.today)
+        if at is not None and at == field:
+            return await self._accept(pc, field, answer, checks, QUESTIONS[field])
+        if at is not None:
+            if answer.problem is not None:
+                problem = problem_text(answer.problem, event_start=None)
+                await say(pc.context, f"{problem} {edit_example(field)} {QUESTIONS[at]}")
+                return False
+            await say(pc.context, corrected(field))
+            pc.recognized.value = {
+                "slot": at,
+                "correction": True,
+                "field": field,
+                "skipped": False,
+                "slots": answer.slots.to_state(),
+            }
+            return True
         extra = {"action": "edit", "field": field}
         return await self._accept(pc, field, answer, checks, edit_example(field), extra)

@@ -62,7 +62,13 @@ PROBLEMS: dict[str, str] = {
     "no_date": "Det datumet förstod jag inte.",
     "reversed": "Slutdatumet ligger före startdatumet. Skriv första dagen först.",
     "not_a_day": "Skriv en enda dag.",
-    "looks_like_date": "Det ser ut som ett datum, inte en plats.",
+    "looks_like_date": "Det ser ut som ett datum.",
+    "sentence": "Det blev en hel mening. Skriv bara själva uppgiften.",
+    "decision": "Det låter som ett beslut om en inbjudan. Skriv **avbryt** först om du vill "
+    "registrera ett beslut i stället.",
+    "not_ready": "Inbjudan är inte klar att spara än. Det saknas: {missing}.",
+    "undo": "Inget är sparat än. Vill du rätta något, skriv till exempel *ändra plats till "
+    "Porto*. Skriv **avbryt** om du vill sluta.",
     "no_number": "Det ser inte ut som ett diarienummer.",
     "no_field": "Jag vet inte vilken uppgift du menar.",
     "unknown": "Det förstod jag inte.",
@@ -87,6 +93,17 @@ EDIT_EXAMPLES: dict[str, str] = {
     "respond_by": "ändra svar senast till 15 januari",
     "diarienummer": "ändra diarienummer till KS 2027/123",
 }
+
+
+def corrected(slot: str) -> str:
+    """Said when a correction of another field was taken in the middle of the questions."""
+    return f"Ändrat: {FIELD_NAMES[slot].lower()}."
+
+
+def not_ready(missing: list[str]) -> str:
+    """Said when "spara" comes before every required field is known."""
+    names = ", ".join(FIELD_NAMES[s].lower() for s in missing) or "uppgifter"
+    return PROBLEMS["not_ready"].format(missing=names)
 
 
 def edit_example(slot: str) -> str:

@@ -1,0 +1,58 @@
+"""A user talking to the real bot, turn by turn, and what the store holds afterwards.
+
+Conversations in this folder are written the way people type in Teams (typos, no å/ä/ö, half
+sentences, changes of mind) and assert both the replies and the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from botbuilder.schema import Activity
+
+from store import invitations, orgs
+from store.db import Database
+from store.demo import STOCKHOLM_TENANT
+from store.invitations import InvitationView
+from tests.support.dialogs import ask, bot_adapter
+
+TODAY = dt.date(2026, 11, 23)
+
+
+class User:
+    """One person in one conversation with the bot."""
+
+    def __init__(
+        self,
+        db: Database,
+        tenant: str = STOCKHOLM_TENANT,
+        today: dt.date = TODAY,
+        conversation: str | None = None,
+        **settings: Any,
+    ) -> None:
+        self.db = db
+        self.tenant = tenant
+        settings.setdefault("reminders", False)
+        self.adapter = bot_adapter(db, tenant, today, conversation=conversation, **settings)
+        self.card: dict[str, Any] | None = None
+
+    async def says(self, text: str | Activity) -> str:
+        """Type a message; return the bot's replies of this turn as one text."""
+        replies = await ask(self.adapter, text)
+        for reply in replies:
+            for attachment in reply.attachments or []:
+                self.card = attachment.content
+        return "\n".join(r.text or "" for r in replies)
+
+    async def invitations(self) -> list[InvitationView]:
+        """What the store holds for this user's organisation."""
+        org = await orgs.by_tenant(self.db, self.tenant)
+        assert org is not None
+        return await invitations.list_invitations(self.db, org.id)
+
+    async def invitation(self, event_word: str) -> InvitationView | None:
+        """The one invitation whose event names ``event_word`` (None if there is none)."""
+        found = [i for i in await self.invitations() if event_word.casefold() in i.event.casefold()]
+        assert len(found) <= 1, found
+        return found[0] if found else None
