@@ -25,7 +25,7 @@ import dateparser  # noqa: E402
 from dialogs.lang import KnownNetwork, LanguageLayer  # noqa: E402
 from dialogs.lang import intents as _intents  # noqa: E402
 
-DEV_SETS = ROOT.parent / "shared" / "dev-sets"
+DEV_SETS = ROOT / "tests" / "fixtures" / "dev-sets"
 NETWORKS = [
     KnownNetwork("Strong Cities Network", ("SCN",)),
     KnownNetwork("Nordic Safe Cities", ("NSC",)),

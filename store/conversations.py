@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import time
 from dataclasses import dataclass
-from typing import Any
+from typing import Any, cast
 
-from sqlalchemy import bindparam, insert, select, update
+from sqlalchemy import CursorResult, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
 from store.db import Database
@@ -140,21 +140,24 @@ async def _store(db: Database, key: ConversationKey, values: dict[str, Any]) -> 
                 return int(row[0])
         try:
             async with db.session() as session, session.begin():
+                # INSERT and UPDATE give a CursorResult; Session.execute is typed as a plain Result.
                 if row is None:
-                    result = await session.execute(
+                    inserted = await session.execute(
                         insert(ConversationReference).values(
                             channel_id=key.channel_id,
                             conversation_id=key.conversation_id,
                             **values,
                         )
                     )
-                    return int(result.inserted_primary_key[0])
-                result = await session.execute(
+                    new_key = cast(CursorResult[Any], inserted).inserted_primary_key
+                    assert new_key is not None  # a single-row INSERT always has one
+                    return int(new_key[0])
+                updated = await session.execute(
                     update(ConversationReference)
                     .where(ConversationReference.id == row[0])
                     .values(**changed)
                 )
-                if result.rowcount:
+                if cast(CursorResult[Any], updated).rowcount:
                     return int(row[0])
                 # The row went away since the SELECT: read again (and insert it).
         except IntegrityError:

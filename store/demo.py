@@ -161,12 +161,12 @@ async def load(db: Database) -> bool:
                 units[(spec.name, name)] = unit
             await session.flush()
             for role, person_name, unit_name in spec.people:
-                unit = units.get((spec.name, unit_name)) if unit_name else None
+                works_in = units.get((spec.name, unit_name)) if unit_name else None
                 person = Person(
                     organisation_id=org.id,
                     role=role,
                     name=person_name,
-                    unit_id=unit.id if unit else None,
+                    unit_id=works_in.id if works_in else None,
                 )
                 session.add(person)
                 people[(spec.name, role)] = person

@@ -121,14 +121,15 @@ async def _write(
     """Write one item; return its new eTag. ``new``: the item was read as absent."""
     if expected == "":
         raise ValueError(f"empty eTag for {key!r}")
-    params = {"k": key, "new_data": data, "new_etag": uuid.uuid4().hex, "now": utcnow()}
+    etag = uuid.uuid4().hex
+    params = {"k": key, "new_data": data, "new_etag": etag, "now": utcnow()}
     if not new:
         if expected in (None, "*"):
             result = await conn.execute(_UPDATE_ANY, params)
         else:
             result = await conn.execute(_UPDATE_IF_ETAG, {**params, "expected": expected})
         if result.rowcount:
-            return params["new_etag"]
+            return etag
         if expected not in (None, "*"):
             exists = (await conn.execute(_EXISTS, {"k": key})).first()
             if exists is not None:
@@ -140,7 +141,7 @@ async def _write(
         # Another writer inserted the same key since we read it as absent (or between our
         # update and insert).
         raise EtagConflictError(f"eTag conflict for {key!r}") from exc
-    return params["new_etag"]
+    return etag
 
 
 class SqlStorage(Storage):

@@ -14,6 +14,7 @@ from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.sql.expression import BindParameter
 
 from store.cases import new_case
 from store.db import Database
@@ -106,7 +107,8 @@ def _view(inv: Invitation, network: str | None) -> InvitationView:
     )
 
 
-def _select(organisation_id: int) -> Select[tuple[Invitation, str | None]]:
+def _select(organisation_id: int) -> Select[Invitation, str]:
+    # The network's name is None when the invitation names no network (the outer join).
     return (
         select(Invitation, Network.name)
         .outerjoin(Network, Network.id == Invitation.network_id)
@@ -233,7 +235,8 @@ def _list_statement(decision: bool, event: bool, respond_by: bool) -> Any:
     if decision:
         stmt = stmt.where(Invitation.decision == bindparam("decision"))
     if event:
-        first, last = bindparam("event_first"), bindparam("event_last")
+        first: BindParameter[dt.date] = bindparam("event_first")
+        last: BindParameter[dt.date] = bindparam("event_last")
         end = Invitation.end_date
         stmt = stmt.where(
             Invitation.start_date.is_not(None),

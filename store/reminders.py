@@ -310,12 +310,12 @@ async def watched_names(
             for case_id, kind, title, number in rows:
                 cases.setdefault(case_id, CaseRef(case_id, kind, title, number or ""))
         if unit_ids:
-            rows = await session.execute(
+            unit_rows = await session.execute(
                 select(OrgUnit.id, OrgUnit.name).where(
                     OrgUnit.organisation_id == organisation_id, OrgUnit.id.in_(unit_ids)
                 )
             )
-            units = {unit_id: name for unit_id, name in rows}
+            units = {unit_id: name for unit_id, name in unit_rows}
     return cases, units
 
 

@@ -14,7 +14,10 @@ from store.db import Database
 from tests.support.databases import fresh_database, postgres_url
 
 REPO = Path(__file__).resolve().parents[1]
-SHARED = REPO.parent / "shared"
+# The material the tests read ships with them: a clone needs nothing beside it.
+FIXTURES = REPO / "tests" / "fixtures"
+SEEDS = FIXTURES / "seeds"
+DEV_SETS = FIXTURES / "dev-sets"
 
 BACKENDS = [
     pytest.param("sqlite", id="sqlite"),

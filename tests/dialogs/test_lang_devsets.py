@@ -4,13 +4,11 @@ from __future__ import annotations
 
 import json
 from datetime import date
-from pathlib import Path
 
 import pytest
 
 from dialogs.lang import KnownNetwork, LanguageLayer, find_dates
-
-DEV_SETS = Path(__file__).resolve().parents[2].parent / "shared" / "dev-sets"
+from tests.conftest import DEV_SETS
 
 NETWORKS = (
     KnownNetwork("Strong Cities Network", ("SCN",)),
@@ -28,10 +26,8 @@ UNITS = (
 
 
 def _cases(name: str) -> list[dict]:
-    path = DEV_SETS / name
-    if not path.exists():
-        return [pytest.param(None, marks=pytest.mark.skip(reason=f"dev set {path} not found"))]
-    lines = [line for line in path.read_text(encoding="utf-8").splitlines() if line.strip()]
+    text = (DEV_SETS / name).read_text(encoding="utf-8")
+    lines = [line for line in text.splitlines() if line.strip()]
     return [pytest.param(json.loads(line), id=json.loads(line)["text"][:40]) for line in lines]
 
 

@@ -14,7 +14,7 @@ from dialogs.lang import format_money
 from dialogs.summary.cards import CARD_BUDGET_BYTES
 from dialogs.summary.link import CURRENT, ExportLinks
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
-from tests.conftest import SHARED
+from tests.conftest import DEV_SETS
 from tests.store.test_networks_store import BIG_TENANT, generate_memberships
 from tests.support.dialogs import bot_adapter
 
@@ -30,10 +30,7 @@ def backend() -> str:
 
 @pytest.fixture
 def seeds() -> dict:
-    path = SHARED / "dev-sets" / "seeds_expected.json"
-    if not path.exists():
-        pytest.skip(f"{path} is not there (shared/ sits beside the work tree)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads((DEV_SETS / "seeds_expected.json").read_text(encoding="utf-8"))
 
 
 async def _turn(adapter: TestAdapter, said: str | Activity) -> Activity:

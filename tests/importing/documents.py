@@ -7,11 +7,11 @@ import json
 from pathlib import Path
 from typing import Any
 
-from tests.conftest import REPO, SHARED
+from tests import conftest
+from tests.conftest import DEV_SETS, SEEDS
 
-SEEDS = SHARED / "seeds"
-SEEDS_EXPECTED = SHARED / "dev-sets" / "seeds_expected.json"
-FIXTURES = REPO / "tests" / "fixtures" / "import"
+SEEDS_EXPECTED = DEV_SETS / "seeds_expected.json"
+FIXTURES = conftest.FIXTURES / "import"
 FIXTURES_EXPECTED = FIXTURES / "expected.json"
 
 

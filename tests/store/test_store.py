@@ -15,7 +15,7 @@ from store.audit import MissingActorError
 from store.cases import new_case, normalize_number
 from store.db import Database, normalize_url
 from store.models import AuditEvent, Base, Case, Invitation, Network, Remiss
-from tests.conftest import SHARED
+from tests.conftest import DEV_SETS
 
 
 async def test_migrations_create_exactly_the_models(db):
@@ -48,10 +48,7 @@ async def test_demo_loads_once_and_only_into_an_empty_store(db):
 
 
 def _expected() -> dict:
-    path = SHARED / "dev-sets" / "seeds_expected.json"
-    if not path.exists():
-        pytest.skip(f"{path} is not there (shared/ sits beside the work tree)")
-    return json.loads(path.read_text(encoding="utf-8"))
+    return json.loads((DEV_SETS / "seeds_expected.json").read_text(encoding="utf-8"))
 
 
 async def test_demo_memberships_match_the_seed_facts(demo_db):
