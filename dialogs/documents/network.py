@@ -75,16 +75,16 @@ def network(doc: Doc, known: Sequence[tuple[str, tuple[str, ...]]] = ()) -> Foun
     first_seen: dict[str, int] = {}
     # A name the text defines as a network outweighs events named after it ("… Global Summit").
     for pattern, weight in ((_DEFINED_AS, 10), (_MEMBER_OF, 2)):
-        for m in pattern.finditer(doc.text):
-            name = _clean_name(m.group("name"))
-            if name:
-                votes[name] += weight
-                first_seen.setdefault(name, m.start("name"))
+        for found in pattern.finditer(doc.text):
+            defined = _clean_name(found.group("name"))
+            if defined:
+                votes[defined] += weight
+                first_seen.setdefault(defined, found.start("name"))
     for line in doc.lines:
-        m = _ABOUT_HEADING.match(line.text)
-        if m and (name := _clean_name(m.group("name"))):
-            votes[name] += 2
-            first_seen.setdefault(name, line.start)
+        heading = _ABOUT_HEADING.match(line.text)
+        if heading and (about := _clean_name(heading.group("name"))):
+            votes[about] += 2
+            first_seen.setdefault(about, line.start)
     if not votes:
         return None
     # Count every mention of each candidate too: the document is about the one it repeats.

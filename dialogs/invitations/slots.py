@@ -159,7 +159,7 @@ class Slots:
             return replace(self, organiser=None, network=None)
         if slot == "diarienummer":
             return replace(self, diarienummer=())
-        return replace(self, **{slot: None})
+        return replace(self, **{slot: None})  # type: ignore[arg-type]  # a str | None slot
 
     def has(self, slot: str) -> bool:
         """Whether a slot of :data:`SLOTS` is filled."""

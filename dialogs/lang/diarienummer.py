@@ -56,7 +56,7 @@ class Diarienummer:
 def _is_year_pair(s: str) -> bool:
     # "2023/24" is a budget or school year, not a case number.
     m = _YEAR_PAIR_RE.match(s)
-    return bool(m) and (int(m.group(1)) + 1) % 100 == int(m.group(2))
+    return m is not None and (int(m.group(1)) + 1) % 100 == int(m.group(2))
 
 
 def find_diarienummer(text: str) -> list[Diarienummer]:

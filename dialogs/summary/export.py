@@ -8,6 +8,7 @@ with a decimal comma, dates as YYYY-MM-DD. Every membership is in the file, not 
 from __future__ import annotations
 
 import csv
+import datetime as dt
 import io
 import re
 from decimal import Decimal
@@ -66,7 +67,7 @@ def _row(row: SummaryRow) -> list[str]:
             decision_text(m),
             m.decided_by,
             m.decided_on.isoformat() if m.decided_on else None,
-            last.isoformat() if hasattr(last, "isoformat") else last,
+            last.isoformat() if isinstance(last, dt.date) else last,
             _amount(m.annual_cost),
             (m.cost_currency or "SEK") if m.annual_cost is not None else None,
             m.cost_note,
