@@ -24,6 +24,14 @@ def _tenants(raw: str | None) -> frozenset[str]:
     return frozenset(t.strip().lower() for t in raw.replace(";", ",").split(",") if t.strip())
 
 
+def _minutes(raw: str | None, default: int) -> int:
+    """A whole number of minutes, at least 1; the default when unset or not a number."""
+    try:
+        return max(1, int((raw or "").strip()))
+    except ValueError:
+        return default
+
+
 def _today(raw: str | None) -> dt.date | None:
     if not raw:
         return None
@@ -60,6 +68,8 @@ class Settings:
     # Where botbuilder reads the channel's token signing keys (OpenID metadata); empty: the
     # public Azure Bot Service. Tests point it at a fake key server on loopback.
     openid_metadata_url: str = ""
+    # A dialog untouched for this long is ended; the next message is read as a new question.
+    dialog_timeout_minutes: int = 30
 
     @classmethod
     def from_env(cls, env: Mapping[str, str] | None = None, **overrides: Any) -> Settings:
@@ -79,6 +89,7 @@ class Settings:
             link_secret=env.get("ARENDEBOT_LINK_SECRET", ""),
             public_url=(env.get("ARENDEBOT_PUBLIC_URL") or "").strip().rstrip("/"),
             openid_metadata_url=env.get("ARENDEBOT_OPENID_METADATA_URL", "").strip(),
+            dialog_timeout_minutes=_minutes(env.get("ARENDEBOT_DIALOG_TIMEOUT_MINUTES"), 30),
         )
         given = {k: v for k, v in overrides.items() if v is not None}
         if "database_url" in given:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import logging
 import re
 
@@ -63,7 +64,10 @@ class ArendeBot(ActivityHandler):
         self._settings = settings
         self._conversation_state = conversation_state
         self._languages = languages
-        self._conversation = Conversation(conversation_state)
+        self._conversation = Conversation(
+            conversation_state,
+            timeout=dt.timedelta(minutes=settings.dialog_timeout_minutes),
+        )
         # Every turn needs the tenant's organisation; bindings rarely change.
         self._orgs = tenants.OrgCache()
         self._remembered = conversations.RememberedCache()

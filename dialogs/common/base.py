@@ -6,6 +6,8 @@ user is at and asks the same question again, without losing what was said so far
 
 from __future__ import annotations
 
+from typing import Any
+
 from botbuilder.core import MessageFactory, TurnContext
 from botbuilder.dialogs import (
     ComponentDialog,
@@ -51,6 +53,21 @@ class BaseDialog(ComponentDialog):
     def help_for(self, inner_dc: DialogContext) -> str:
         """Help for the step the user is at; dialogs with several questions override this."""
         return self.help_text()
+
+    def describe(self, state: dict[str, Any]) -> str:
+        """What this dialog is doing, for "Jag avslutade …" when it timed out; override."""
+        return texts.UNFINISHED
+
+    @staticmethod
+    def step_values(state: dict[str, Any]) -> dict[str, Any]:
+        """The waterfall's ``values`` of a component dialog's stored state ({} if none)."""
+        inner = state.get("dialogs") if isinstance(state, dict) else None
+        stack = getattr(inner, "dialog_stack", None) or []
+        for instance in stack:
+            values = instance.state.get("values") if isinstance(instance.state, dict) else None
+            if isinstance(values, dict):
+                return values
+        return {}
 
     async def on_continue_dialog(self, inner_dc: DialogContext) -> DialogTurnResult:
         """Check for an interruption before the active step sees the message."""

@@ -51,3 +51,9 @@ STORE_DOWN = (
 # Small talk after an answer: thanks and a nod get a short reply, not "Det förstod jag inte".
 THANKS = "Varsågod! Fråga gärna igen när du behöver något."
 NOTED = "Okej! Skriv **hjälp** om du vill se vad jag kan svara på."
+
+UNFINISHED = "det du höll på med"
+TIMED_OUT = (
+    "Jag avslutade {what}, eftersom det gått mer än {minutes} minuter sedan du skrev senast. "
+    "Inget sparades."
+)

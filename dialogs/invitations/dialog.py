@@ -197,6 +197,12 @@ class InvitationDialog(SlotDialog):
         """Explain the question the user is at."""
         return step_help(slot)
 
+    def describe(self, state: dict[str, Any]) -> str:
+        """The draft, named by its event when known."""
+        draft = Draft.from_state(self.step_values(state).get("draft"))
+        event = draft.slots.event
+        return f"registreringen av inbjudan till {event}" if event else "registreringen av inbjudan"
+
     # --- steps: each stores the last answer, skips what is known, and asks ----------------------
 
     async def event_step(self, step: WaterfallStepContext) -> DialogTurnResult:

@@ -373,22 +373,36 @@ async def test_the_invitation_belongs_to_the_users_organisation(demo_db):
 @pytest.mark.parametrize(
     ("steps_done", "question"),
     [
-        (1, "Vilka inbjudningar har vi?"),  # at the dates: not a date
+        (1, "Vilka inbjudningar har vi?"),  # at the dates
         (5, "vilka remisser gar ut nasta vecka"),  # at the respond-by date
-        (6, "sammanställning av medlemskapen"),  # at the diarienummer
     ],
 )
-async def test_another_question_mid_dialog_is_told_how_to_leave(demo_db, steps_done, question):
+async def test_a_read_only_question_mid_dialog_is_answered_and_asked_again(
+    demo_db, steps_done, question
+):
     chat = Chat(demo_db)
     await chat.say("Ny inbjudan")
     for _, answer in STEPWISE[:steps_done]:
         await chat.say(answer)
     slot = STEPWISE[steps_done][0]
-    [reply] = await chat.texts(question)
-    assert reply == f"{PROBLEMS['other_request']} {QUESTIONS[slot]}"
+    *answer, again = await chat.texts(question)
+    assert answer and PROBLEMS["other_request"] not in answer[0]
+    assert again == QUESTIONS[slot]
     # The draft is kept: answering goes on where it was.
-    for _, answer in STEPWISE[steps_done:]:
+    for _, answer_text in STEPWISE[steps_done:]:
+        await chat.say(answer_text)
+    await chat.say("spara")
+    assert len(await _registered(demo_db)) == 1
+
+
+async def test_another_request_mid_dialog_is_told_how_to_leave(demo_db):
+    chat = Chat(demo_db)
+    await chat.say("Ny inbjudan")
+    for _, answer in STEPWISE[:6]:
         await chat.say(answer)
+    [reply] = await chat.texts("sammanställning av medlemskapen")  # at the diarienummer
+    assert reply == f"{PROBLEMS['other_request']} {QUESTIONS['diarienummer']}"
+    await chat.say(STEPWISE[6][1])
     await chat.say("spara")
     assert len(await _registered(demo_db)) == 1
 
@@ -401,9 +415,10 @@ async def test_an_answer_that_only_sounds_like_a_question_is_taken(demo_db):
     assert reply == QUESTIONS["dates"]
 
 
-async def test_another_question_at_the_card_is_told_how_to_leave(demo_db):
+async def test_a_question_at_the_card_is_answered_and_the_card_shown_again(demo_db):
     chat = Chat(demo_db)
     await chat.say(SENTENCE)
-    [reply] = await chat.texts("vem ansvarar för Nordic Safe Cities?")
-    assert reply == f"{PROBLEMS['other_request']} {QUESTIONS['confirm']}"
+    answer, *_, card = await chat.say("vem ansvarar för Nordic Safe Cities?")
+    assert (answer.text or "").startswith("Ansvarig för Nordic Safe Cities")
+    assert facts(card.attachments[0].content)["Evenemang"] == "Eurocities årsmöte"
     assert await chat.texts("avbryt") == [texts.CANCELLED]

@@ -326,10 +326,13 @@ async def test_a_long_period_and_a_units_list_are_capped_with_their_filters(demo
     assert page2.text.startswith("Remisser med sista svarsdag 1–31 december 2016: 30 st. Här")
 
 
-async def test_another_question_at_ja_nej_is_told_how_to_leave(demo_db):
+async def test_a_question_at_ja_nej_is_answered_and_asked_again(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
-    await ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
-    hint, again = await ask(adapter, "vilka inbjudningar har vi?")
+    [question] = await ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
+    *answer, again = await ask(adapter, "vilka inbjudningar har vi?")
+    assert answer and texts.OTHER_REQUEST not in (answer[0].text or "")
+    assert again.attachments == question.attachments
+    [hint, again] = await ask(adapter, "registrera en ny inbjudan")
     assert hint.text == texts.OTHER_REQUEST
     assert again.text.startswith("Svara **ja** eller **nej**.")
     # A word that is neither gets only the question again.
