@@ -418,7 +418,7 @@ async def test_an_answer_that_only_sounds_like_a_question_is_taken(demo_db):
 async def test_a_question_at_the_card_is_answered_and_the_card_shown_again(demo_db):
     chat = Chat(demo_db)
     await chat.say(SENTENCE)
-    answer, *_, card = await chat.say("vem ansvarar för Nordic Safe Cities?")
-    assert (answer.text or "").startswith("Ansvarig för Nordic Safe Cities")
+    answer, *_, card = await chat.say("vem ansvarar för Strong Cities Network?")
+    assert (answer.text or "").startswith("Ansvarig för Strong Cities Network")
     assert facts(card.attachments[0].content)["Evenemang"] == "Eurocities årsmöte"
     assert await chat.texts("avbryt") == [texts.CANCELLED]
