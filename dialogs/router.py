@@ -16,7 +16,7 @@ from typing import Any
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
-from dialogs.common import texts
+from dialogs.common import texts, topics
 from dialogs.common.base import BaseDialog
 from dialogs.common.feature import Feature, Handler, Taker, route_key
 from dialogs.common.scope import scope_of
@@ -66,6 +66,7 @@ class Conversation:
         self._state = conversation_state.create_property("DialogState")
         # When the user last wrote, to end a dialog left untouched for longer than `timeout`.
         self._last_seen = conversation_state.create_property("LastSeen")
+        self._topics = conversation_state.create_property("Topics")
         self._timeout = timeout
         self._clock = clock
         self._dialogs = DialogSet(self._state)
@@ -83,6 +84,7 @@ class Conversation:
 
     async def on_message(self, context: TurnContext) -> None:
         """Continue the active dialog, or start what the message (or card button) asks for."""
+        context.turn_state[topics.TOPICS_KEY] = self._topics
         dc = await self._dialogs.create_context(context)
         if dc.active_dialog is not None:
             await self._timed_out(dc)

@@ -111,6 +111,8 @@ class LanguageLayer:
         free = _outside(tokens, taken)
 
         network = self._entities.find_network(norm, free)
+        if network is not None and not network.known and _points_back(network.name):
+            network = None  # "där", "det nätverket": a follow-up, not a name
         if network is not None:
             taken.append((network.start, network.end))
             free = _outside(free, taken)
@@ -142,6 +144,33 @@ class LanguageLayer:
             dates=tuple(dates),
             acts=acts,
         )
+
+
+# Words that point back at what was talked about; never a network's name.
+_POINTERS = frozenset(
+    [
+        "där",
+        "dit",
+        "den",
+        "det",
+        "dem",
+        "denna",
+        "detta",
+        "dessa",
+        "samma",
+        "nätverket",
+        "nätverk",
+        "dom",
+        "it",
+        "there",
+        "them",
+    ]
+)
+
+
+def _points_back(name: str) -> bool:
+    words = name.casefold().replace("det där", "").split()
+    return not words or all(w in _POINTERS for w in words)
 
 
 def _normalized_spans(norm: Normalized, spans: list[tuple[int, int]]) -> list[tuple[int, int]]:

@@ -30,6 +30,7 @@ from botbuilder.dialogs import (
     WaterfallStepContext,
 )
 
+from dialogs.common import topics
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import TurnScope, scope_of
 from dialogs.lang import Understanding
@@ -117,6 +118,7 @@ class ResponsibleDialog(BaseDialog):
         membership: MembershipView | None,
     ) -> None:
         org = scope.organisation
+        await topics.remember(step.context, topics.NETWORK, network.name)
         if membership is None:
             # Shared reference data only: never another organisation's membership.
             text, card = not_member_answer(org.name, network), network_card(network)
