@@ -12,7 +12,7 @@ from botbuilder.core import (
     MessageFactory,
     TurnContext,
 )
-from botbuilder.schema import ActivityTypes, ChannelAccount
+from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from bot import tenants
 from bot.language_cache import LanguageCache
@@ -27,8 +27,8 @@ from store.db import Database
 
 log = logging.getLogger(__name__)
 
-# Teams writes an @mention of the bot into the text: "<at>Ärendebot</at> vem ansvarar …".
-_MENTION = re.compile(r"<at\b[^>]*>.*?</at>", re.IGNORECASE | re.DOTALL)
+# Teams writes every @mention into the text: "<at>Ärendebot</at> … inbjuden är <at>Anna Berg</at>".
+_MENTION = re.compile(r"<at\b[^>]*>(?P<name>.*?)</at>", re.IGNORECASE | re.DOTALL)
 _UNDERSTAND_CHARS = 600
 _REMEMBERED_TYPES = {
     ActivityTypes.message,
@@ -37,16 +37,34 @@ _REMEMBERED_TYPES = {
 }
 
 
-def strip_mentions(text: str | None) -> str:
-    """Remove every <at>…</at> mention and the non-breaking spaces Teams leaves around them.
+def strip_mentions(activity: Activity) -> str:
+    """The text without the bot's own mention; a colleague's mention keeps the name.
 
-    Spaces are folded within each line, but line breaks stay: a pasted document's layout
-    (labels above values, names above titles) is what the import reads.
+    The bot's mention is known by the mention entity whose ``mentioned.id`` is the bot
+    (``recipient.id``), else by the bot's name. Tabs and line breaks stay: a pasted table or
+    document is read by its layout. (botbuilder's ``TurnContext.remove_recipient_mention`` is
+    not used: it removes the bot's *name* wherever it stands, read as a regular expression.)
     """
+    text = activity.text or ""
     if not text:
         return ""
-    cleaned = _MENTION.sub(" ", text).replace("&nbsp;", " ").replace("\u00a0", " ")
-    lines = (" ".join(line.split()) for line in cleaned.splitlines())
+    recipient = activity.recipient
+    own = {f"<at>{recipient.name}</at>".casefold()} if recipient and recipient.name else set()
+    for entity in activity.entities or []:
+        props = getattr(entity, "additional_properties", None) or {}
+        mentioned = props.get("mentioned") or {}
+        if (
+            (entity.type or "").lower() == "mention"
+            and recipient
+            and mentioned.get("id") == (recipient.id)
+        ):
+            own.add(str(props.get("text") or "").casefold())
+
+    def keep_colleague(m: re.Match[str]) -> str:
+        return " " if m.group(0).casefold() in own else m.group("name")
+
+    cleaned = _MENTION.sub(keep_colleague, text).replace("&nbsp;", " ").replace("\u00a0", " ")
+    lines = [line.strip(" ") for line in cleaned.splitlines()]
     return "\n".join(lines).strip()
 
 
@@ -84,7 +102,7 @@ class ArendeBot(ActivityHandler):
         organisation = decision.organisation
         assert organisation is not None  # allowed implies an organisation
         if activity.type == ActivityTypes.message:
-            activity.text = strip_mentions(activity.text)
+            activity.text = strip_mentions(activity)
         if activity.type in _REMEMBERED_TYPES:
             await self._remember(turn_context, decision.tenant_id, organisation.id)
         language = await self._languages.for_organisation(organisation.id)

@@ -130,11 +130,15 @@ async def test_a_dialog_asks_for_the_missing_network_with_help_and_cancel(server
     assert again.startswith("Vilket nätverk menar du?")
     [answer] = await server.say(user, "nordic safe city")
     assert answer.startswith("Ansvarig för Nordic Safe Cities")
+    # A follow-up about "nätverket" means the one just talked about.
+    [again] = await server.say(user, "och vem är kontaktperson där?")
+    assert again.startswith("Ansvarig för Nordic Safe Cities")
 
-    await server.say(user, "vem ansvarar för nätverket")
-    [cancelled] = await server.say(user, "avbryt")
+    other = TeamsUser(GOTEBORG_TENANT)
+    await server.say(other, "vem ansvarar för nätverket")
+    [cancelled] = await server.say(other, "avbryt")
     assert cancelled == texts.CANCELLED
-    [nothing] = await server.say(user, "avbryt")
+    [nothing] = await server.say(other, "avbryt")
     assert nothing == texts.NOTHING_TO_CANCEL
 
 
