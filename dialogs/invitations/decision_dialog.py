@@ -29,11 +29,19 @@ from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogTurnResult, WaterfallDialog, WaterfallStepContext
 from botbuilder.dialogs.prompts import PromptOptions, PromptValidatorContext
 
+from dialogs.common import answers
+from dialogs.common.cards import adaptive_card, submit, text_block
 from dialogs.common.prompt import AnswerPrompt, ask, say
 from dialogs.common.scope import scope_of
 from dialogs.invitations.cards import ACTION_KEY, TOKEN_KEY, decision_card
 from dialogs.invitations.prompt import SlotDialog, not_understood
-from dialogs.invitations.slots import Candidate, is_skip, match_invitations, parse_confirm
+from dialogs.invitations.slots import (
+    Candidate,
+    field_of,
+    is_skip,
+    match_invitations,
+    parse_confirm,
+)
 from dialogs.invitations.texts import (
     DECISION_CONFIRM_HELP,
     NO_INVITATIONS,
@@ -53,6 +61,13 @@ from store.invitations import InvitationView
 STEPS = "invitation_decision_steps"
 PROMPT = "invitation_decision_prompt"
 WHICH_AGAIN = "Skriv numret i listan, till exempel *1*, eller namnet."
+WHICH_BUTTONS = (
+    "Jag förstår inte vilken du menar. Tryck på en av dem, eller skriv **avbryt** för att sluta."
+)
+PICK_KEY = "pick"
+REPRESENTATIVE_AGAIN = "Det ser inte ut som en person eller en roll."
+# After this many answers the picker cannot read, it shows buttons and says how to leave.
+_PICKER_PATIENCE = 2
 CONFIRM_AGAIN = "Svara **ja** eller **nej**."
 
 
@@ -186,6 +201,11 @@ class InvitationDecisionDialog(SlotDialog):
         said: dict[str, Any] = pc.recognized.value or {}
         text, value = str(said.get("text") or "").strip(), said.get("value")
         if value is not None and not text:
+            if slot == "which" and isinstance(value.get(PICK_KEY), int):
+                ids = {c[0] for c in checks.get("choices") or []}
+                if value[PICK_KEY] in ids:
+                    pc.recognized.value = value[PICK_KEY]
+                    return True
             if slot == "confirm" and value.get(TOKEN_KEY) == checks.get("token"):
                 action = "decide" if value.get(ACTION_KEY) == "decide" else "cancel"
                 pc.recognized.value = {"slot": "confirm", "action": action}
@@ -196,9 +216,7 @@ class InvitationDecisionDialog(SlotDialog):
         if slot == "which":
             return await self._check_which(pc, text, checks)
         if slot == "representative":
-            who = None if is_skip(text) else text.strip(" .")
-            pc.recognized.value = {"slot": "representative", "representative": who}
-            return True
+            return await self._check_representative(pc, text)
         wish = parse_confirm(text)
         if wish.action == "save":
             pc.recognized.value = {"slot": "confirm", "action": "decide"}
@@ -223,5 +241,25 @@ class InvitationDecisionDialog(SlotDialog):
         if len(found) == 1:
             pc.recognized.value = found[0]
             return True
-        await say(pc.context, WHICH_AGAIN)
+        # botbuilder 4.17 counts earlier attempts in the options (attempt_count stays 0).
+        if (pc.options.number_of_attempts or 0) + 1 < _PICKER_PATIENCE:
+            await say(pc.context, not_understood(pc.context, WHICH_AGAIN))
+            return False
+        buttons = [submit(c.names[0], {PICK_KEY: c.id}) for c in choices[:6] if c.names]
+        card = adaptive_card([text_block(WHICH_BUTTONS)], buttons, fallback_text=WHICH_BUTTONS)
+        await pc.context.send_activity(MessageFactory.attachment(card, text=WHICH_BUTTONS))
         return False
+
+    async def _check_representative(self, pc: PromptValidatorContext, text: str) -> bool:
+        """Take who represents the organisation, unless the answer is something else."""
+        if is_skip(text):
+            pc.recognized.value = {"slot": "representative", "representative": None}
+            return True
+        u = scope_of(pc.context).understanding
+        check = answers.check_answer(text, u, answers.PERSON, field_of)
+        if check.kind != answers.VALUE:
+            said = not_understood(pc.context, REPRESENTATIVE_AGAIN)
+            await say(pc.context, f"{said} {REPRESENTATIVE_QUESTION}")
+            return False
+        pc.recognized.value = {"slot": "representative", "representative": text.strip(" .")}
+        return True

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+from botbuilder.schema import Activity, ActivityTypes
 
 from tests.conversations.script import User
 
@@ -64,3 +65,28 @@ async def test_a_decision_sentence_at_a_name_question_is_not_the_name(demo_db):
     await user.says("Registrera inbjudan till Eurocities årsmöte 9–11 juni 2027 i Lissabon")
     reply = await user.says("Vi tackar ja till Eurocities, KSO representerar")
     assert "Vem är inbjuden?" in reply
+
+
+async def test_a_decision_sentence_is_not_saved_as_the_representative(demo_db):
+    user = User(demo_db)
+    reply = await user.says("Vi tackar ja till Strong Cities Network Global Summit")
+    assert "Vem representerar er?" in reply
+    reply = await user.says("Vi tackar nej till Eurocities årsmöte")
+    assert "Vem representerar er?" in reply
+    reply = await user.says("finansborgarrådet")
+    assert "finansborgarrådet" in reply
+
+
+async def test_a_picker_that_cannot_read_the_answer_shows_buttons_and_the_way_out(demo_db):
+    user = User(demo_db)
+    reply = await user.says("Vi tackar ja till konferensen i Berlin")
+    assert "Skriv numret" in reply or "vilken" in reply.lower()
+    await user.says("den där")
+    reply = await user.says("öhh")
+    assert "avbryt" in reply
+    assert user.card is not None and any(
+        a.get("data", {}).get("pick") for a in user.card.get("actions", [])
+    )
+    pick = next(a["data"] for a in user.card["actions"])
+    reply = await user.says(Activity(type=ActivityTypes.message, value=pick))
+    assert "Vem representerar er?" in reply or "Stämmer det" in reply or "tacka" in reply.lower()
