@@ -48,6 +48,9 @@ _REQUESTS = frozenset(
     }
 )
 _REQUEST_CONFIDENCE = 0.6
+# A request typed as a bare noun phrase ("sammanställning av medlemskapen") reads like a name:
+# only a near-certain reading is taken for a request ("Remissmöte om budget" is an event).
+_BARE_REQUEST_CONFIDENCE = 0.9
 _SAVE_WORDS = re.compile(
     tolerant(
         r"^\s*(?:spara|spara\s+det|spara\s+den|spara\s+nu|klar|klart|färdig|save|done)[\s!.]*$"
@@ -132,10 +135,9 @@ def check_answer(
         return AnswerCheck(VALUE)
     if act.DECISION in u.acts and expects != DATE:
         return AnswerCheck(WRONG_KIND, problem="decision")
-    if (
-        u.intent in _REQUESTS
-        and u.confidence >= _REQUEST_CONFIDENCE
-        and (said.endswith("?") or _ORDER.match(said))
+    if u.intent in _REQUESTS and (
+        (u.confidence >= _REQUEST_CONFIDENCE and (said.endswith("?") or _ORDER.match(said)))
+        or u.confidence >= _BARE_REQUEST_CONFIDENCE
     ):
         return AnswerCheck(REQUEST)
     if expects in (NAME, PERSON, PLACE, NUMBER) and _only_dates(said, u):
