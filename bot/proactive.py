@@ -22,6 +22,7 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity, ConversationReference
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
+from bot.framework_config import bot_framework_config
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -94,8 +95,6 @@ def proactive_adapter(settings: Settings) -> CloudAdapter:
     themselves, and a retry hidden below would multiply theirs, so they get their own adapter;
     :class:`ProactiveSender` switches the stock client's own retries off.
     """
-    from bot.app import bot_framework_config  # bot.app imports the scheduler, which imports this
-
     return CloudAdapter(ConfigurationBotFrameworkAuthentication(bot_framework_config(settings)))
 
 
