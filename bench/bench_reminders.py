@@ -36,9 +36,15 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import delete  # noqa: E402
 
-from bench.generate_store import CACHE, TODAY, Spec, build_sqlite, postgres_copy  # noqa: E402
+from bench.generate_store import (  # noqa: E402
+    CACHE,
+    TODAY,
+    Spec,
+    build_sqlite,
+    open_db,
+    postgres_copy,
+)
 from store import migrate  # noqa: E402
-from store.db import Database  # noqa: E402
 from store.models import ReminderDelivery  # noqa: E402
 
 SPEC = Spec(remisser=100_000, subscriptions=5_000, history=0.95)
@@ -73,7 +79,7 @@ async def _no_sleep(seconds: float) -> None:
 async def _time_pass(label: str, url: str, reminders: Any) -> float:
     from bot.reminders import RetryPolicy
 
-    db = Database(url)
+    db = open_db(url)
     try:
         await migrate.upgrade(db)  # a cached store may predate the query indexes
         async with db.session() as session, session.begin():

@@ -12,8 +12,9 @@ from botbuilder.integration.aiohttp import (
 )
 
 from bot import export
-from bot.connectors import ReusingBotFrameworkAuthentication, close_connectors
-from bot.conversation_state import SqlConversationState
+from bot.compat.connectors import ReusingBotFrameworkAuthentication, close_connectors
+from bot.compat.conversation_state import SqlConversationState
+from bot.compat.inline_sqlite import InlineSqliteConnection
 from bot.endpoint import healthz, messages
 from bot.errors import turn_error_handler
 from bot.framework_config import bot_framework_config
@@ -32,7 +33,7 @@ log = logging.getLogger(__name__)
 
 async def open_store(settings: Settings) -> Database:
     """Open the database, bring its schema up to date and load demo data if asked."""
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, sqlite_connect=InlineSqliteConnection)
     await migrate.upgrade(db)
     if settings.demo and await demo.load(db):
         log.info("demo data loaded")
@@ -60,7 +61,8 @@ def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot
     storage = SqlStorage(db)
     conversation_state = SqlConversationState(storage)
     auth = ConfigurationBotFrameworkAuthentication(bot_framework_config(settings))
-    # Reuse connector clients across turns instead of building them per turn (bot/connectors.py).
+    # Reuse connector clients across turns instead of building them per turn
+    # (bot/compat/connectors.py).
     reusing = ReusingBotFrameworkAuthentication(
         auth, channel_metadata_url=settings.openid_metadata_url or None
     )

@@ -91,7 +91,7 @@ def proactive_adapter(settings: Settings) -> CloudAdapter:
     """An adapter for reminders, with botbuilder's stock connector clients.
 
     The turn adapter of ``serve`` pools its clients and retries 429 and 5xx inside them
-    (``bot/connectors.py``). Reminders must count every attempt and decide on backoff
+    (``bot/compat/connectors.py``). Reminders must count every attempt and decide on backoff
     themselves, and a retry hidden below would multiply theirs, so they get their own adapter;
     :class:`ProactiveSender` switches the stock client's own retries off.
     """

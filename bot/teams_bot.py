@@ -14,9 +14,9 @@ from botbuilder.core import (
 from botbuilder.schema import ActivityTypes, ChannelAccount
 
 from bot import tenants
+from bot.compat.wire import write_model
 from bot.language_cache import LanguageCache
 from bot.settings import Settings
-from bot.wire import write_model
 from dialogs import texts
 from dialogs.router import Conversation
 from dialogs.scope import SCOPE_KEY, TurnScope

@@ -7,7 +7,7 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import event
 
-from bot.conversation_state import _DigestedState
+from bot.compat.conversation_state import _DigestedState
 from bot.keys import DB
 from store.demo import STOCKHOLM_TENANT
 from store.dialog_storage import SqlStorage

@@ -1,5 +1,20 @@
 """Connector clients built once and reused, sent over one aiohttp session; tokens checked off-loop.
 
+Shim over private parts of **botframework-connector** and **msrest**, checked against
+botbuilder / botframework-connector 4.17.1 and msrest 0.7.1. Private names it relies on: a
+``ConnectorClient``'s ``config.pipeline`` (replaced), ``config.user_agent_policy``,
+``config.http_logger_policy``, ``config.credentials`` and ``config.connection.timeout``; the
+clients' ``_serialize`` and ``_deserialize`` and those of ``client.conversations`` (replaced by
+:mod:`bot.compat.wire`); msrest's ``AioHttpClientResponse._body`` and ``AsyncHTTPPolicy.next``;
+botframework's ``JwtTokenExtractor.get_open_id_metadata`` and the cached metadata object's
+``url``, ``keys`` and ``last_updated`` (what ``_OpenIdMetadata._refresh`` fills in).
+``tests/faults/test_connectors.py``, ``tests/faults/test_forged_token.py`` and
+``tests/bot/test_auth.py`` cover it: run them before moving the pin.
+
+Why: ``bench/bench_load.py``. The stock clients cost about 7.5 ms of CPU a turn (two msrest
+retry policies of 4–5 ms each) and a new TCP connection per reply (README, Performance,
+"Connector clients").
+
 botbuilder's ``CloudAdapter`` asks its ``BotFrameworkAuthentication`` for a new connector factory,
 a new ``ConnectorClient`` and a new user-token client on every turn. Each of those clients builds
 an msrest configuration whose ``ClientRetryPolicy`` scans ``range(999)`` against a 500-item list
@@ -11,7 +26,7 @@ wraps the stock authentication and keeps what can be kept:
   that sends with a shared ``aiohttp.ClientSession`` (keep-alive, no thread hop), retries what the
   stock pipeline retried and also honours ``Retry-After`` on 429 (Teams throttles bots);
 - one user-token client per app id;
-- activities are written to JSON and the answers read back by :mod:`bot.wire`, in one pass
+- activities are written to JSON and the answers read back by :mod:`bot.compat.wire`, in one pass
   instead of msrest's three.
 
 It also makes the token check behave at the edge: botbuilder fetches the OpenID signing keys with
@@ -52,7 +67,7 @@ from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Req
 from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 
-from bot.wire import WireDeserializer, WireSerializer
+from bot.compat.wire import WireDeserializer, WireSerializer
 
 log = logging.getLogger(__name__)
 
