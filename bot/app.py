@@ -23,10 +23,10 @@ from bot.language_cache import LanguageCache
 from bot.logs import request_context_middleware
 from bot.scheduler import reminders_ctx
 from bot.settings import Settings
+from bot.state_storage import SqlStorage
 from bot.teams_bot import ArendeBot
 from store import demo, migrate
 from store.db import Database
-from store.dialog_storage import SqlStorage
 
 log = logging.getLogger(__name__)
 

@@ -33,7 +33,8 @@ from typing import Any
 from botbuilder.core import ConversationState, TurnContext
 from botbuilder.core.bot_state import CachedBotState
 
-from store.dialog_storage import ETAG, SqlStorage, encode_state, etag_of, state_digest
+from bot.state_storage import SqlStorage
+from store.dialog_state import ETAG, encode_state, etag_of, state_digest
 
 
 class _DigestedState(CachedBotState):

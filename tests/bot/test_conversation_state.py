@@ -9,8 +9,8 @@ from sqlalchemy import event
 
 from bot.compat.conversation_state import _DigestedState
 from bot.keys import DB
+from bot.state_storage import SqlStorage
 from store.demo import STOCKHOLM_TENANT
-from store.dialog_storage import SqlStorage
 from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser
 from tests.support.connector import FakeConnector
