@@ -77,7 +77,7 @@ async def _no_sleep(seconds: float) -> None:
 
 
 async def _time_pass(label: str, url: str, reminders: Any) -> float:
-    from bot.reminders import RetryPolicy
+    from bot.reminders import Pacing
 
     db = open_db(url)
     try:
@@ -85,8 +85,8 @@ async def _time_pass(label: str, url: str, reminders: Any) -> float:
         async with db.session() as session, session.begin():
             await session.execute(delete(ReminderDelivery))  # every run starts with nothing sent
         sender = InstantSender()
-        policy = RetryPolicy(per_conversation_interval=0.0, concurrency=32)
-        run = reminders.ReminderPass(db, sender, policy=policy, sleep=_no_sleep)
+        pacing = Pacing(per_conversation_interval=0.0, concurrency=32)
+        run = reminders.ReminderPass(db, sender, pacing=pacing, sleep=_no_sleep)
         started = time.perf_counter()
         summary = await run.run(TODAY)
         took = time.perf_counter() - started

@@ -7,9 +7,10 @@ botbuilder / botframework-connector 4.17.1 and msrest 0.7.1. Private names it re
 clients' ``_serialize`` and ``_deserialize`` and those of ``client.conversations`` (replaced by
 :mod:`bot.compat.wire`); msrest's ``AioHttpClientResponse._body`` and ``AsyncHTTPPolicy.next``;
 botframework's ``JwtTokenExtractor.get_open_id_metadata`` and the cached metadata object's
-``url``, ``keys`` and ``last_updated`` (what ``_OpenIdMetadata._refresh`` fills in).
-``tests/faults/test_connectors.py``, ``tests/faults/test_forged_token.py`` and
-``tests/bot/test_auth.py`` cover it: run them before moving the pin.
+``url``, ``keys`` and ``last_updated`` (what ``_OpenIdMetadata._refresh`` fills in). How
+replies are retried is :data:`bot.retry.TURN_REPLIES`. ``tests/faults/test_connectors.py``,
+``tests/faults/test_forged_token.py`` and ``tests/bot/test_auth.py`` cover it: run them before
+moving the pin.
 
 Why: ``bench/bench_load.py``. The stock clients cost about 7.5 ms of CPU a turn (two msrest
 retry policies of 4–5 ms each) and a new TCP connection per reply (README, Performance,
@@ -42,7 +43,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import random
 from collections import OrderedDict
 from typing import Any
 
@@ -68,14 +68,13 @@ from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 
 from bot.compat.wire import WireDeserializer, WireSerializer
+from bot.retry import TURN_REPLIES, RetryPolicy, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
 MAX_CLIENTS = 64  # service URLs are few (one per Teams region); this only bounds a flood
 KEY_FETCH_TIMEOUT_S = 10.0
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-_MAX_ATTEMPTS = 3
-_MAX_RETRY_AFTER_S = 10.0
 
 
 def _app_id(claims_identity: ClaimsIdentity) -> str | None:
@@ -134,38 +133,38 @@ class _CredentialsPolicy(AsyncHTTPPolicy):
         return await self.next.send(request, **kwargs)
 
 
+def _worth_retrying(response: Response) -> bool:
+    return response.http_response.status_code in _RETRY_STATUSES
+
+
+def _retry_after(response: Response) -> float | None:
+    return retry_after_seconds(response.http_response.headers.get("Retry-After"))
+
+
 class _RetryPolicy(AsyncHTTPPolicy):
     """Retries what the stock pipeline retried (connection errors, 408, 5xx), and 429.
 
-    A 429 waits as long as ``Retry-After`` says (capped); the rest back off with jitter.
+    How often and how long: :data:`bot.retry.TURN_REPLIES` (``Retry-After`` honoured, capped;
+    otherwise backoff with jitter).
     """
 
-    async def send(self, request: Request, **kwargs: Any) -> Response:
-        """Send, and send again up to :data:`_MAX_ATTEMPTS` times when it is worth it."""
-        for attempt in range(1, _MAX_ATTEMPTS + 1):
-            last = attempt == _MAX_ATTEMPTS
-            try:
-                response = await self.next.send(request, **kwargs)
-            except (aiohttp.ClientConnectionError, TimeoutError):
-                if last:
-                    raise
-                await asyncio.sleep(self._backoff(attempt))
-                continue
-            status = response.http_response.status_code
-            if last or status not in _RETRY_STATUSES:
-                return response
-            await asyncio.sleep(self._backoff(attempt, response.http_response.headers))
-        raise AssertionError("unreachable")  # pragma: no cover
+    def __init__(self, policy: RetryPolicy = TURN_REPLIES) -> None:
+        super().__init__()
+        self._policy = policy
 
-    @staticmethod
-    def _backoff(attempt: int, headers: Any = None) -> float:
-        retry_after = headers.get("Retry-After") if headers is not None else None
-        if retry_after:
-            try:
-                return min(float(retry_after), _MAX_RETRY_AFTER_S)
-            except ValueError:
-                pass
-        return 0.4 * 2 ** (attempt - 1) * (1 + random.random())
+    async def send(self, request: Request, **kwargs: Any) -> Response:
+        """Send, and send again while it is worth it and the policy allows."""
+
+        async def attempt() -> Response:
+            return await self.next.send(request, **kwargs)
+
+        response, _ = await self._policy.call(
+            attempt,
+            again=_worth_retrying,
+            retry_after=_retry_after,
+            errors=(aiohttp.ClientConnectionError, TimeoutError),
+        )
+        return response
 
 
 class ConnectorPool:
