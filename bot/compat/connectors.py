@@ -43,7 +43,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-from collections import OrderedDict
 from typing import Any
 
 import aiohttp
@@ -63,6 +62,7 @@ from botframework.connector.auth.emulator_validation import EmulatorValidation
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 from botframework.connector.auth.skill_validation import SkillValidation
 from botframework.connector.skills import BotFrameworkClient
+from cachetools import LRUCache
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
@@ -171,10 +171,10 @@ class ConnectorPool:
     """Reusable connector clients and the one HTTP session they send with."""
 
     def __init__(self, max_clients: int = MAX_CLIENTS) -> None:
-        self._clients: OrderedDict[tuple[str | None, str, str | None], ConnectorClient] = (
-            OrderedDict()
+        # The least recently used client goes when a flood of service URLs fills the pool.
+        self._clients: LRUCache[tuple[str | None, str, str | None], ConnectorClient] = LRUCache(
+            maxsize=max_clients
         )
-        self._max = max_clients
         self._session: aiohttp.ClientSession | None = None
 
     async def http_session(self) -> aiohttp.ClientSession:
@@ -196,7 +196,6 @@ class ConnectorPool:
         key = (app_id, service_url, audience)
         client = self._clients.get(key)
         if client is not None:
-            self._clients.move_to_end(key)
             return client
         client = await build.create(service_url, audience)
         config = client.config
@@ -214,8 +213,6 @@ class ConnectorPool:
         client._serialize = client.conversations._serialize = WireSerializer()
         client._deserialize = client.conversations._deserialize = WireDeserializer()
         self._clients[key] = client
-        while len(self._clients) > self._max:
-            self._clients.popitem(last=False)
         return client
 
     async def close(self) -> None:
