@@ -16,8 +16,8 @@ the rest back as failed, so the next pass sends them.
 Teams pushes back: a 429 is honoured with its Retry-After, a 5xx or timeout is retried with
 exponential backoff and jitter (:data:`bot.retry.REMINDERS`), a conversation gets at most about
 7 messages a second (:class:`Pacing`), and a reminder that keeps failing is kept as failed
-(attempts counted) for the next pass. A 403/404
-means the user removed the app: the conversation is marked inactive and no longer tried.
+(attempts counted) for the next pass. A 403/404 means the user removed the app: the
+conversation is marked inactive and no longer tried.
 """
 
 from __future__ import annotations
