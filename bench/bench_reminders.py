@@ -36,9 +36,15 @@ sys.path.insert(0, str(ROOT))
 
 from sqlalchemy import delete  # noqa: E402
 
-from bench.generate_store import CACHE, TODAY, Spec, build_sqlite, postgres_copy  # noqa: E402
+from bench.generate_store import (  # noqa: E402
+    CACHE,
+    TODAY,
+    Spec,
+    build_sqlite,
+    open_db,
+    postgres_copy,
+)
 from store import migrate  # noqa: E402
-from store.db import Database  # noqa: E402
 from store.models import ReminderDelivery  # noqa: E402
 
 SPEC = Spec(remisser=100_000, subscriptions=5_000, history=0.95)
@@ -71,16 +77,16 @@ async def _no_sleep(seconds: float) -> None:
 
 
 async def _time_pass(label: str, url: str, reminders: Any) -> float:
-    from bot.reminders import RetryPolicy
+    from bot.reminders import Pacing
 
-    db = Database(url)
+    db = open_db(url)
     try:
         await migrate.upgrade(db)  # a cached store may predate the query indexes
         async with db.session() as session, session.begin():
             await session.execute(delete(ReminderDelivery))  # every run starts with nothing sent
         sender = InstantSender()
-        policy = RetryPolicy(per_conversation_interval=0.0, concurrency=32)
-        run = reminders.ReminderPass(db, sender, policy=policy, sleep=_no_sleep)
+        pacing = Pacing(per_conversation_interval=0.0, concurrency=32)
+        run = reminders.ReminderPass(db, sender, pacing=pacing, sleep=_no_sleep)
         started = time.perf_counter()
         summary = await run.run(TODAY)
         took = time.perf_counter() - started

@@ -36,6 +36,7 @@ import asyncpg  # noqa: E402
 from sqlalchemy import func, insert, select  # noqa: E402
 from sqlalchemy.engine import make_url  # noqa: E402
 
+from bot.compat.inline_sqlite import InlineSqliteConnection  # noqa: E402
 from store import migrate  # noqa: E402
 from store.cases import normalize_number  # noqa: E402
 from store.db import Database  # noqa: E402
@@ -106,6 +107,11 @@ _NETWORK_TOPICS = (
     "Youth",
     "Energy",
 )
+
+
+def open_db(url: str) -> Database:
+    """The store as the bot opens it (SQLite connections inline, bot.compat.inline_sqlite)."""
+    return Database(url, sqlite_connect=InlineSqliteConnection)
 
 
 def bench_tenant(i: int) -> str:
@@ -398,7 +404,7 @@ async def build_sqlite(spec: Spec, *, quiet: bool = False) -> Path:
     started = time.perf_counter()
     if not quiet:
         print(f"generating {path.name} (once; cached afterwards) …", file=sys.stderr, flush=True)
-    db = Database(f"sqlite+aiosqlite:///{partial}")
+    db = open_db(f"sqlite+aiosqlite:///{partial}")
     try:
         await migrate.upgrade(db)
         await generate(db, spec)
@@ -448,7 +454,7 @@ async def postgres_copy(server_url: str, sqlite_file: Path, spec: Spec) -> str:
     try:
         exists = await admin.fetchval("SELECT 1 FROM pg_database WHERE datname = $1", name)
         if exists:
-            db = Database(url)
+            db = open_db(url)
             try:
                 async with db.session() as session:
                     have = await session.scalar(select(func.count()).select_from(Remiss))
@@ -463,7 +469,7 @@ async def postgres_copy(server_url: str, sqlite_file: Path, spec: Spec) -> str:
         await admin.execute(f'CREATE DATABASE "{name}"')
     finally:
         await admin.close()
-    source, target = Database(f"sqlite+aiosqlite:///{sqlite_file}"), Database(url)
+    source, target = open_db(f"sqlite+aiosqlite:///{sqlite_file}"), open_db(url)
     try:
         await migrate.upgrade(target)
         await copy_store(source, target)
@@ -487,7 +493,7 @@ def main() -> None:
         history=args.history,
     )
     path = asyncio.run(build_sqlite(spec))
-    db = Database(f"sqlite+aiosqlite:///{path}")
+    db = open_db(f"sqlite+aiosqlite:///{path}")
     print(path)
     print(asyncio.run(_counts_and_close(db)))
 

@@ -4,82 +4,36 @@ from __future__ import annotations
 
 import logging
 from collections.abc import AsyncIterator
-from types import SimpleNamespace
 
 from aiohttp import web
 from botbuilder.integration.aiohttp import (
     CloudAdapter,
     ConfigurationBotFrameworkAuthentication,
 )
-from botbuilder.schema import CallerIdConstants
-from botframework.connector.auth import AuthenticationConstants
 
 from bot import export
-from bot.connectors import ReusingBotFrameworkAuthentication, close_connectors
-from bot.conversation_state import SqlConversationState
+from bot.compat.connectors import ReusingBotFrameworkAuthentication, close_connectors
+from bot.compat.conversation_state import SqlConversationState
+from bot.compat.inline_sqlite import InlineSqliteConnection
 from bot.endpoint import healthz, messages
 from bot.errors import turn_error_handler
+from bot.framework_config import bot_framework_config
 from bot.keys import ADAPTER, BOT, DB, SETTINGS
 from bot.language_cache import LanguageCache
 from bot.logs import request_context_middleware
 from bot.scheduler import reminders_ctx
-from bot.settings import Settings, SettingsError
+from bot.settings import Settings
+from bot.state_storage import SqlStorage
 from bot.teams_bot import ArendeBot
 from store import demo, migrate
 from store.db import Database
-from store.dialog_storage import SqlStorage
 
 log = logging.getLogger(__name__)
-
-PUBLIC_CLOUD = {
-    "TO_CHANNEL_FROM_BOT_LOGIN_URL": AuthenticationConstants.TO_CHANNEL_FROM_BOT_LOGIN_URL_PREFIX,
-    "TO_CHANNEL_FROM_BOT_OAUTH_SCOPE": AuthenticationConstants.TO_CHANNEL_FROM_BOT_OAUTH_SCOPE,
-    "TO_BOT_FROM_CHANNEL_TOKEN_ISSUER": AuthenticationConstants.TO_BOT_FROM_CHANNEL_TOKEN_ISSUER,
-    "OAUTH_URL": AuthenticationConstants.OAUTH_URL,
-    "TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL": (
-        AuthenticationConstants.TO_BOT_FROM_EMULATOR_OPENID_METADATA_URL
-    ),
-    "CALLER_ID": CallerIdConstants.public_azure_channel,
-}
-
-
-def bot_framework_config(settings: Settings) -> SimpleNamespace:
-    """The attribute names botbuilder's configuration classes read.
-
-    Raises:
-        SettingsError: a SingleTenant or UserAssignedMSI registration lacks a required setting
-            (botbuilder would raise a bare Exception deep inside the adapter instead).
-    """
-    app_type = settings.app_type or "MultiTenant"
-    needs = {
-        "singletenant": ("app_id", "app_password", "app_tenant_id"),
-        "userassignedmsi": ("app_id", "app_tenant_id"),
-    }.get(app_type.lower(), ())
-    names = {
-        "app_id": "MicrosoftAppId",
-        "app_password": "MicrosoftAppPassword",
-        "app_tenant_id": "MicrosoftAppTenantId",
-    }
-    missing = [names[n] for n in needs if not getattr(settings, n)]
-    if missing:
-        raise SettingsError(f"MicrosoftAppType={app_type} needs {', '.join(missing)}")
-    config = SimpleNamespace(
-        APP_ID=settings.app_id or None,
-        APP_PASSWORD=settings.app_password or None,
-        APP_TYPE=app_type,
-        APP_TENANTID=settings.app_tenant_id or None,
-    )
-    if settings.openid_metadata_url:
-        # Any one of these makes botbuilder use its parameterized authentication, which needs
-        # all of them: the public cloud's values, with the key source replaced.
-        config.__dict__.update(PUBLIC_CLOUD)
-        config.TO_BOT_FROM_CHANNEL_OPENID_METADATA_URL = settings.openid_metadata_url
-    return config
 
 
 async def open_store(settings: Settings) -> Database:
     """Open the database, bring its schema up to date and load demo data if asked."""
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, sqlite_connect=InlineSqliteConnection)
     await migrate.upgrade(db)
     if settings.demo and await demo.load(db):
         log.info("demo data loaded")
@@ -107,7 +61,8 @@ def build_bot(settings: Settings, db: Database) -> tuple[CloudAdapter, ArendeBot
     storage = SqlStorage(db)
     conversation_state = SqlConversationState(storage)
     auth = ConfigurationBotFrameworkAuthentication(bot_framework_config(settings))
-    # Reuse connector clients across turns instead of building them per turn (bot/connectors.py).
+    # Reuse connector clients across turns instead of building them per turn
+    # (bot/compat/connectors.py).
     reusing = ReusingBotFrameworkAuthentication(
         auth, channel_metadata_url=settings.openid_metadata_url or None
     )

@@ -110,13 +110,14 @@ def _import(args: argparse.Namespace) -> int:
 
 
 def _db(args: argparse.Namespace) -> int:
+    from bot.compat.inline_sqlite import InlineSqliteConnection
     from store import migrate
     from store.db import Database
 
     settings = Settings.from_env(database_url=args.db)
 
     async def upgrade() -> str | None:
-        db = Database(settings.database_url)
+        db = Database(settings.database_url, sqlite_connect=InlineSqliteConnection)
         try:
             await migrate.upgrade(db)
             return await migrate.current_revision(db)

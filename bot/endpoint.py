@@ -15,8 +15,8 @@ from aiohttp import web
 from msrest.exceptions import DeserializationError
 
 from bot.auth import TokenRejectedError, precheck
+from bot.compat.wire import read_activity
 from bot.keys import ADAPTER, BOT, DB, SETTINGS
-from bot.wire import read_activity
 
 log = logging.getLogger(__name__)
 

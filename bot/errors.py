@@ -10,7 +10,7 @@ from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from sqlalchemy.exc import DBAPIError, InterfaceError, OperationalError
 
 from dialogs.common import texts
-from store.dialog_storage import EtagConflictError
+from store.dialog_state import EtagConflictError
 
 log = logging.getLogger(__name__)
 

@@ -11,9 +11,7 @@ from __future__ import annotations
 
 import asyncio
 import logging
-import time
 from dataclasses import dataclass
-from email.utils import parsedate_to_datetime
 from enum import StrEnum
 from typing import Any
 
@@ -22,6 +20,8 @@ from botbuilder.integration.aiohttp import CloudAdapter, ConfigurationBotFramewo
 from botbuilder.schema import Activity, ConversationReference
 from msrest.exceptions import ClientRequestError, HttpOperationError
 
+from bot.framework_config import bot_framework_config
+from bot.retry import retry_after_seconds
 from bot.settings import Settings
 
 log = logging.getLogger(__name__)
@@ -45,22 +45,6 @@ class SendResult:
     status: int | None = None
     retry_after: float | None = None
     error: str | None = None
-
-
-def retry_after_seconds(value: str | None, now: float | None = None) -> float | None:
-    """Read a Retry-After header: seconds ("3") or an HTTP date; None when absent or unreadable."""
-    if not value:
-        return None
-    value = value.strip()
-    try:
-        return max(0.0, float(value))
-    except ValueError:
-        pass
-    try:
-        when = parsedate_to_datetime(value).timestamp()
-    except (TypeError, ValueError):
-        return None
-    return max(0.0, when - (time.time() if now is None else now))
 
 
 def classify_status(status: int, retry_after: float | None, error: str) -> SendResult:
@@ -90,12 +74,10 @@ def proactive_adapter(settings: Settings) -> CloudAdapter:
     """An adapter for reminders, with botbuilder's stock connector clients.
 
     The turn adapter of ``serve`` pools its clients and retries 429 and 5xx inside them
-    (``bot/connectors.py``). Reminders must count every attempt and decide on backoff
+    (``bot/compat/connectors.py``). Reminders must count every attempt and decide on backoff
     themselves, and a retry hidden below would multiply theirs, so they get their own adapter;
     :class:`ProactiveSender` switches the stock client's own retries off.
     """
-    from bot.app import bot_framework_config  # bot.app imports the scheduler, which imports this
-
     return CloudAdapter(ConfigurationBotFrameworkAuthentication(bot_framework_config(settings)))
 
 

@@ -14,9 +14,10 @@ results are recorded in batches. A pass that is stopped before it has sent what 
 the rest back as failed, so the next pass sends them.
 
 Teams pushes back: a 429 is honoured with its Retry-After, a 5xx or timeout is retried with
-exponential backoff and jitter, a conversation gets at most about 7 messages a second, and a
-reminder that keeps failing is kept as failed (attempts counted) for the next pass. A 403/404
-means the user removed the app: the conversation is marked inactive and no longer tried.
+exponential backoff and jitter (:data:`bot.retry.REMINDERS`), a conversation gets at most about
+7 messages a second (:class:`Pacing`), and a reminder that keeps failing is kept as failed
+(attempts counted) for the next pass. A 403/404 means the user removed the app: the
+conversation is marked inactive and no longer tried.
 """
 
 from __future__ import annotations
@@ -24,10 +25,9 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import logging
-import random
 import time
 from collections import defaultdict
-from collections.abc import Awaitable, Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from typing import Any
@@ -35,6 +35,7 @@ from typing import Any
 from botbuilder.core import MessageFactory
 
 from bot.proactive import Outcome, ProactiveSender, SendResult
+from bot.retry import REMINDERS, RetryPolicy, Sleep
 from dialogs.lang import is_working_day
 from dialogs.lang.workdays import non_working_reason
 from dialogs.remisser.texts import deadline_of, first_decided_for, reminder_text
@@ -54,22 +55,13 @@ _GONE_BEFORE = "konversationen försvann innan påminnelsen skickades"
 
 
 @dataclass(frozen=True)
-class RetryPolicy:
-    """How hard one pass tries to deliver one reminder."""
+class Pacing:
+    """How fast one pass sends: per conversation, and how many conversations at once."""
 
-    max_attempts: int = 4
-    base_delay: float = 0.5
-    max_delay: float = 8.0
-    max_retry_after: float = 30.0
     # Teams allows about 7 messages a second per conversation; a little slower leaves room for
     # network jitter, so that no second ever sees more than 7 arrive.
     per_conversation_interval: float = 0.16
     concurrency: int = 8
-
-    def backoff(self, attempt: int, rng: random.Random) -> float:
-        """Exponential backoff with full jitter for the given (1-based) failed attempt."""
-        ceiling = min(self.max_delay, self.base_delay * 2 ** (attempt - 1))
-        return rng.uniform(ceiling / 2, ceiling)
 
 
 @dataclass
@@ -224,7 +216,12 @@ class _Pacer:
         self._last = time.monotonic()
 
 
-Sleep = Callable[[float], Awaitable[None]]
+def _worth_retrying(result: SendResult) -> bool:
+    return result.outcome in (Outcome.THROTTLED, Outcome.TRANSIENT)
+
+
+def _retry_after(result: SendResult) -> float | None:
+    return result.retry_after
 
 
 class ReminderPass:
@@ -235,15 +232,15 @@ class ReminderPass:
         db: Database,
         sender: ProactiveSender,
         *,
-        policy: RetryPolicy | None = None,
+        policy: RetryPolicy = REMINDERS,
+        pacing: Pacing | None = None,
         sleep: Sleep = asyncio.sleep,
-        rng: random.Random | None = None,
     ) -> None:
         self._db = db
         self._sender = sender
-        self._policy = policy or RetryPolicy()
+        self._policy = policy
+        self._pacing = pacing or Pacing()
         self._sleep = sleep
-        self._rng = rng or random.Random()
         self.summary = PassSummary()
 
     async def run(self, today: dt.date) -> PassSummary:
@@ -271,7 +268,7 @@ class ReminderPass:
         by_conversation: dict[int, list[tuple[Due, int]]] = defaultdict(list)
         for due, delivery_id in mine:
             by_conversation[due.watch.conversation_reference_id].append((due, delivery_id))
-        gate = asyncio.Semaphore(self._policy.concurrency)
+        gate = asyncio.Semaphore(self._pacing.concurrency)
 
         async def conversation(reference_id: int, items: list[tuple[Due, int]]) -> None:
             reference = refs.get(reference_id)
@@ -279,7 +276,7 @@ class ReminderPass:
                 # Deactivated since planning: give them back for when the user returns.
                 await book.add([Finished(i, reminders.GONE, 0, _GONE_BEFORE) for _, i in items])
                 return
-            pacer = _Pacer(self._policy.per_conversation_interval)
+            pacer = _Pacer(self._pacing.per_conversation_interval)
             async with gate:
                 for n, (due, delivery_id) in enumerate(items):
                     if not await self._deliver(due, delivery_id, reference, today, pacer, book):
@@ -352,21 +349,15 @@ class ReminderPass:
     async def _send_with_retries(
         self, reference: dict[str, Any], text: str, pacer: _Pacer
     ) -> tuple[SendResult, int]:
-        policy = self._policy
-        result = SendResult(Outcome.REJECTED, error="not tried")
-        for attempt in range(1, policy.max_attempts + 1):
+        """Send, trying again on 429 and transient failures as the policy allows."""
+
+        async def attempt() -> SendResult:
             await pacer.wait()
-            result = await self._sender.send(reference, MessageFactory.text(text))
-            if result.outcome in (Outcome.SENT, Outcome.GONE, Outcome.REJECTED):
-                return result, attempt
-            if attempt == policy.max_attempts:
-                break
-            if result.outcome is Outcome.THROTTLED and result.retry_after is not None:
-                delay = min(result.retry_after, policy.max_retry_after)
-            else:
-                delay = policy.backoff(attempt, self._rng)
-            await self._sleep(delay)
-        return result, policy.max_attempts
+            return await self._sender.send(reference, MessageFactory.text(text))
+
+        return await self._policy.call(
+            attempt, again=_worth_retrying, retry_after=_retry_after, sleep=self._sleep
+        )
 
 
 class _Book:

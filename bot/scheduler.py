@@ -18,6 +18,7 @@ from collections.abc import AsyncIterator, Awaitable, Callable
 from aiohttp import web
 from botbuilder.core import BotAdapter
 
+from bot.compat.inline_sqlite import InlineSqliteConnection
 from bot.keys import DB, SETTINGS
 from bot.proactive import ProactiveSender, proactive_adapter
 from bot.reminders import PassSummary, ReminderPass
@@ -155,7 +156,7 @@ async def reminders_ctx(app: web.Application) -> AsyncIterator[None]:
 
 async def remind_once(settings: Settings) -> PassSummary:
     """Run one pass now (``arendebot remind --once``) on the configured store."""
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, sqlite_connect=InlineSqliteConnection)
     try:
         if await migrate.current_revision(db) is None:
             raise SettingsError("databasen har inga tabeller än; kör först `arendebot db upgrade`")
@@ -166,7 +167,7 @@ async def remind_once(settings: Settings) -> PassSummary:
 
 async def remind_forever(settings: Settings) -> None:
     """Run the scheduler alone (``arendebot remind``), for a worker without the endpoint."""
-    db = Database(settings.database_url)
+    db = Database(settings.database_url, sqlite_connect=InlineSqliteConnection)
     adapter = proactive_adapter(settings)
     scheduler = ReminderScheduler(make_pass(db, adapter, settings), settings.today_date)
     loop = asyncio.get_running_loop()

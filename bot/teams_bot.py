@@ -15,9 +15,9 @@ from botbuilder.core import (
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount
 
 from bot import tenants
+from bot.compat.wire import write_model
 from bot.language_cache import LanguageCache
 from bot.settings import Settings
-from bot.wire import write_model
 from dialogs.common import texts
 from dialogs.common.scope import SCOPE_KEY, TurnScope
 from dialogs.router import Conversation

@@ -1,21 +1,22 @@
 """The Teams app package: the zip an administrator uploads to Teams to install Ärendebot.
 
 The zip holds ``manifest.json`` (Swedish names, the bot in personal, team and group chat scopes,
-the main phrases as commands) and the two icons from :mod:`bot.teams_icons`.
+the main phrases as commands) and the two icons Teams asks for, kept as files in
+``bot/teams_assets/`` (installed with the package): ``color.png``, 192×192, a white case file with
+a check mark on the accent colour, and ``outline.png``, 32×32, white strokes on transparency.
 """
 
 from __future__ import annotations
 
+import functools
 import io
 import json
 import re
 import zipfile
 from dataclasses import dataclass, field
-from importlib import metadata
+from importlib import metadata, resources
 from pathlib import Path
 from typing import Any
-
-from bot.teams_icons import ACCENT, color_icon, outline_icon
 
 MANIFEST_VERSION = "1.22"
 SCHEMA_URL = (
@@ -23,6 +24,8 @@ SCHEMA_URL = (
     f"v{MANIFEST_VERSION}/MicrosoftTeams.schema.json"
 )
 SCOPES = ("personal", "team", "groupChat")
+ACCENT = "#1F5A96"  # a calm municipal blue: the colour icon's background, and the accentColor
+ICONS = ("color.png", "outline.png")
 _GUID = re.compile(r"^[0-9a-fA-F]{8}-([0-9a-fA-F]{4}-){3}[0-9a-fA-F]{12}$")
 _DOMAIN = re.compile(r"^(\*\.)?([a-z0-9-]+\.)+[a-z]{2,}(:\d+)?$")
 
@@ -145,17 +148,19 @@ def manifest(options: PackageOptions) -> dict[str, Any]:
     }
 
 
+@functools.cache
+def icon(name: str) -> bytes:
+    """The bytes of one of :data:`ICONS`, as installed in ``bot/teams_assets/``."""
+    return resources.files("bot").joinpath("teams_assets", name).read_bytes()
+
+
 def package_bytes(options: PackageOptions) -> bytes:
     """The app package as zip bytes: manifest.json, color.png and outline.png at the top level."""
     body = json.dumps(manifest(options), ensure_ascii=False, indent=2) + "\n"
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
         # A fixed timestamp keeps the zip the same from run to run for the same options.
-        for name, data in (
-            ("manifest.json", body.encode()),
-            ("color.png", color_icon()),
-            ("outline.png", outline_icon()),
-        ):
+        for name, data in (("manifest.json", body.encode()), *((i, icon(i)) for i in ICONS)):
             info = zipfile.ZipInfo(name, date_time=(2026, 1, 1, 0, 0, 0))
             info.compress_type = zipfile.ZIP_DEFLATED
             archive.writestr(info, data)

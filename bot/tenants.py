@@ -2,11 +2,11 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from enum import StrEnum
 
 from botbuilder.schema import Activity
+from cachetools import TTLCache
 
 from bot.settings import Settings
 from store import orgs
@@ -56,24 +56,26 @@ def tenant_of(activity: Activity) -> str | None:
 class OrgCache:
     """Tenant → organisation, remembered briefly: every turn asks, and bindings rarely change.
 
-    A binding made or removed in the store is seen within ``ttl_seconds``.
+    A binding made or removed in the store is seen within ``ttl_seconds``. Bound tenants and
+    tenants bound to nothing are kept apart, each in a bounded TTL cache that lets the least
+    recently used entry go when full: a flood of made-up tenant ids only pushes out other
+    made-up ones, never a real organisation.
     """
 
     def __init__(self, ttl_seconds: float = 30.0, max_entries: int = 10_000) -> None:
-        self._ttl = ttl_seconds
-        self._max = max_entries
-        self._entries: dict[str, tuple[float, OrgView | None]] = {}
+        self._bound: TTLCache[str, OrgView] = TTLCache(maxsize=max_entries, ttl=ttl_seconds)
+        self._unbound: TTLCache[str, bool] = TTLCache(maxsize=max_entries, ttl=ttl_seconds)
 
     async def by_tenant(self, db: Database, tenant_id: str) -> OrgView | None:
         """The organisation bound to ``tenant_id``, from memory when recently looked up."""
-        now = time.monotonic()
-        hit = self._entries.get(tenant_id)
-        if hit is not None and hit[0] > now:
-            return hit[1]
+        org = self._bound.get(tenant_id)
+        if org is not None or tenant_id in self._unbound:
+            return org
         org = await orgs.by_tenant(db, tenant_id)
-        if len(self._entries) >= self._max:
-            self._entries.clear()  # a flood of made-up tenant ids must not grow memory
-        self._entries[tenant_id] = (now + self._ttl, org)
+        if org is None:
+            self._unbound[tenant_id] = True
+        else:
+            self._bound[tenant_id] = org
         return org
 
 

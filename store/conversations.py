@@ -2,10 +2,10 @@
 
 from __future__ import annotations
 
-import time
 from dataclasses import dataclass
 from typing import Any, cast
 
+from cachetools import TTLCache
 from sqlalchemy import CursorResult, bindparam, insert, select, update
 from sqlalchemy.exc import IntegrityError
 
@@ -53,30 +53,29 @@ class RememberedCache:
     announces with a conversationUpdate or installationUpdate. Those always go to the store and
     make the conversation active again. Entries expire after ``ttl_seconds``, so even a
     conversation marked inactive without such an event (a block lifted in Teams) is active
-    again with the first message after that.
+    again with the first message after that. The cache is bounded: when it is full, the least
+    recently used conversation is forgotten (its next message reads the store again).
     """
 
     def __init__(self, ttl_seconds: float = 120.0, max_entries: int = 10_000) -> None:
-        self._ttl = ttl_seconds
-        self._max = max_entries
-        self._entries: dict[ConversationKey, tuple[float, int, dict[str, Any]]] = {}
+        self._entries: TTLCache[ConversationKey, tuple[int, dict[str, Any]]] = TTLCache(
+            maxsize=max_entries, ttl=ttl_seconds
+        )
 
     def known(self, key: ConversationKey, values: dict[str, Any]) -> int | None:
         """The row id when ``values`` are what was stored for ``key`` a moment ago."""
         hit = self._entries.get(key)
         if hit is None:
             return None
-        expires, row_id, stored = hit
-        if expires <= time.monotonic() or stored != values:
-            del self._entries[key]
+        row_id, stored = hit
+        if stored != values:
+            self._entries.pop(key, None)
             return None
         return row_id
 
     def put(self, key: ConversationKey, row_id: int, values: dict[str, Any]) -> None:
         """Remember what the store now holds for ``key``."""
-        if len(self._entries) >= self._max:
-            self._entries.clear()  # a flood of conversations must not grow memory
-        self._entries[key] = (time.monotonic() + self._ttl, row_id, values)
+        self._entries[key] = (row_id, values)
 
 
 async def remember(

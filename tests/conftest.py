@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from sqlalchemy.engine import make_url
 
+from bot.compat.inline_sqlite import InlineSqliteConnection
 from store import demo, migrate
 from store.db import Database
 from tests.support.databases import fresh_database, postgres_url
@@ -38,7 +39,8 @@ async def db_url(backend: str, tmp_path: Path) -> AsyncIterator[str]:
 
 @pytest.fixture
 async def db(db_url: str) -> AsyncIterator[Database]:
-    database = Database(db_url)
+    # SQLite as the bot runs it (tests/store/test_plain_aiosqlite.py covers the store alone).
+    database = Database(db_url, sqlite_connect=InlineSqliteConnection)
     await migrate.upgrade(database)
     yield database
     await database.dispose()

@@ -7,10 +7,10 @@ from collections.abc import AsyncIterator
 import pytest
 from sqlalchemy import event
 
-from bot.conversation_state import _DigestedState
+from bot.compat.conversation_state import _DigestedState
 from bot.keys import DB
+from bot.state_storage import SqlStorage
 from store.demo import STOCKHOLM_TENANT
-from store.dialog_storage import SqlStorage
 from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser
 from tests.support.connector import FakeConnector

@@ -60,7 +60,7 @@ def _package(**overrides) -> zipfile.ZipFile:
 
 
 def _png(data: bytes) -> tuple[int, int, list[tuple[int, int, int, int]]]:
-    """Decode the RGBA, non-interlaced, filter-0 PNGs that bot.teams_icons writes."""
+    """Decode the RGBA, non-interlaced, filter-0 PNGs in bot/teams_assets/."""
     assert data[:8] == b"\x89PNG\r\n\x1a\n"
     pos, idat, header = 8, b"", b""
     while pos < len(data):

@@ -7,6 +7,7 @@ which stores their conversation references; each test then runs passes itself.
 from __future__ import annotations
 
 import asyncio
+import dataclasses
 import datetime as dt
 import itertools
 from collections.abc import AsyncIterator
@@ -15,8 +16,9 @@ from pathlib import Path
 import pytest
 
 from bot.keys import DB, SETTINGS
-from bot.proactive import ProactiveSender, proactive_adapter, retry_after_seconds
-from bot.reminders import PassSummary, ReminderPass, RetryPolicy
+from bot.proactive import ProactiveSender, proactive_adapter
+from bot.reminders import PassSummary, ReminderPass
+from bot.retry import REMINDERS, RetryPolicy
 from bot.settings import Settings
 from store import orgs, reminders, remisser
 from store.cases import new_case
@@ -26,7 +28,7 @@ from tests.support.botserver import BotServer, TeamsUser, teams_message
 from tests.support.connector import FakeConnector
 
 D = dt.date
-FAST = RetryPolicy(base_delay=0.05, max_delay=0.2)
+FAST = dataclasses.replace(REMINDERS, base_delay=0.05, max_delay=0.2)
 
 
 @pytest.fixture
@@ -135,7 +137,7 @@ async def test_5xx_is_retried_with_growing_backoff(bot, connector):
     user = await _subscribed(bot)
     connector.fail_next(500, times=2)
     connector.fail_next(503, times=1)
-    policy = RetryPolicy(base_delay=0.2, max_delay=2.0)
+    policy = dataclasses.replace(REMINDERS, base_delay=0.2, max_delay=2.0)
     summary = await _pass(bot, D(2016, 10, 10), policy)
     assert summary.sent == 1
     arrivals = [r.received_at for r in connector.refused] + [
@@ -221,14 +223,6 @@ async def test_goteborg_subscribers_get_nothing_about_stockholm(bot, connector):
     summary = await _pass(bot, D(2016, 10, 10))
     assert summary.sent == 0
     assert connector.proactive() == []
-
-
-def test_retry_after_reads_seconds_and_http_dates():
-    assert retry_after_seconds("3") == 3.0
-    assert retry_after_seconds(None) is None
-    assert retry_after_seconds("soon") is None
-    now = 1_700_000_000.0
-    assert retry_after_seconds("Tue, 14 Nov 2023 22:13:25 GMT", now=now) == pytest.approx(5.0)
 
 
 async def test_an_undecided_invitation_is_watched_the_same_way(bot, connector):

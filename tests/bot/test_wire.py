@@ -27,7 +27,7 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from msrest import Deserializer, Serializer
 
-from bot.wire import WireDeserializer, WireSerializer, plain_json, read_activity, write_model
+from bot.compat.wire import WireDeserializer, WireSerializer, plain_json, read_activity, write_model
 from dialogs.common.cards import adaptive_card, fact_set, heading, submit, text_block
 
 MODELS = {

@@ -8,6 +8,7 @@ import uuid
 
 from sqlalchemy import select
 
+from bot.compat.inline_sqlite import InlineSqliteConnection
 from store import conversations, orgs, reminders, remisser
 from store.conversations import ConversationKey
 from store.db import Database
@@ -205,7 +206,7 @@ async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Datab
         for i in range(5)
     ]
     case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
-    other = Database(demo_db.url)
+    other = Database(demo_db.url, sqlite_connect=InlineSqliteConnection)
     try:
         deadline = dt.date(2016, 10, 17)
         tries = [engine_db for _ in range(4) for engine_db in (demo_db, other)]
@@ -231,7 +232,7 @@ async def test_two_engines_claiming_many_at_once_split_them_without_overlap(demo
         for sub in subs
         for lead in (10, 5, 1, 0)
     ]
-    other = Database(demo_db.url)
+    other = Database(demo_db.url, sqlite_connect=InlineSqliteConnection)
     try:
         # Each side asks for every key, in its own order; the store sorts them.
         won = await asyncio.gather(

@@ -1,5 +1,21 @@
 """Connector clients built once and reused, sent over one aiohttp session; tokens checked off-loop.
 
+Shim over private parts of **botframework-connector** and **msrest**, checked against
+botbuilder / botframework-connector 4.17.1 and msrest 0.7.1. Private names it relies on: a
+``ConnectorClient``'s ``config.pipeline`` (replaced), ``config.user_agent_policy``,
+``config.http_logger_policy``, ``config.credentials`` and ``config.connection.timeout``; the
+clients' ``_serialize`` and ``_deserialize`` and those of ``client.conversations`` (replaced by
+:mod:`bot.compat.wire`); msrest's ``AioHttpClientResponse._body`` and ``AsyncHTTPPolicy.next``;
+botframework's ``JwtTokenExtractor.get_open_id_metadata`` and the cached metadata object's
+``url``, ``keys`` and ``last_updated`` (what ``_OpenIdMetadata._refresh`` fills in). How
+replies are retried is :data:`bot.retry.TURN_REPLIES`. ``tests/faults/test_connectors.py``,
+``tests/faults/test_forged_token.py`` and ``tests/bot/test_auth.py`` cover it: run them before
+moving the pin.
+
+Why: ``bench/bench_load.py``. The stock clients cost about 7.5 ms of CPU a turn (two msrest
+retry policies of 4–5 ms each) and a new TCP connection per reply (README, Performance,
+"Connector clients").
+
 botbuilder's ``CloudAdapter`` asks its ``BotFrameworkAuthentication`` for a new connector factory,
 a new ``ConnectorClient`` and a new user-token client on every turn. Each of those clients builds
 an msrest configuration whose ``ClientRetryPolicy`` scans ``range(999)`` against a 500-item list
@@ -11,7 +27,7 @@ wraps the stock authentication and keeps what can be kept:
   that sends with a shared ``aiohttp.ClientSession`` (keep-alive, no thread hop), retries what the
   stock pipeline retried and also honours ``Retry-After`` on 429 (Teams throttles bots);
 - one user-token client per app id;
-- activities are written to JSON and the answers read back by :mod:`bot.wire`, in one pass
+- activities are written to JSON and the answers read back by :mod:`bot.compat.wire`, in one pass
   instead of msrest's three.
 
 It also makes the token check behave at the edge: botbuilder fetches the OpenID signing keys with
@@ -27,8 +43,6 @@ import asyncio
 import datetime as dt
 import json
 import logging
-import random
-from collections import OrderedDict
 from typing import Any
 
 import aiohttp
@@ -48,19 +62,19 @@ from botframework.connector.auth.emulator_validation import EmulatorValidation
 from botframework.connector.auth.jwt_token_extractor import JwtTokenExtractor
 from botframework.connector.auth.skill_validation import SkillValidation
 from botframework.connector.skills import BotFrameworkClient
+from cachetools import LRUCache
 from msrest.pipeline import AsyncHTTPPolicy, AsyncHTTPSender, AsyncPipeline, Request, Response
 from msrest.pipeline.universal import RawDeserializer
 from msrest.universal_http.aiohttp import AioHttpClientResponse
 
-from bot.wire import WireDeserializer, WireSerializer
+from bot.compat.wire import WireDeserializer, WireSerializer
+from bot.retry import TURN_REPLIES, RetryPolicy, retry_after_seconds
 
 log = logging.getLogger(__name__)
 
 MAX_CLIENTS = 64  # service URLs are few (one per Teams region); this only bounds a flood
 KEY_FETCH_TIMEOUT_S = 10.0
 _RETRY_STATUSES = frozenset({408, 429, 500, 502, 503, 504})
-_MAX_ATTEMPTS = 3
-_MAX_RETRY_AFTER_S = 10.0
 
 
 def _app_id(claims_identity: ClaimsIdentity) -> str | None:
@@ -119,48 +133,48 @@ class _CredentialsPolicy(AsyncHTTPPolicy):
         return await self.next.send(request, **kwargs)
 
 
+def _worth_retrying(response: Response) -> bool:
+    return response.http_response.status_code in _RETRY_STATUSES
+
+
+def _retry_after(response: Response) -> float | None:
+    return retry_after_seconds(response.http_response.headers.get("Retry-After"))
+
+
 class _RetryPolicy(AsyncHTTPPolicy):
     """Retries what the stock pipeline retried (connection errors, 408, 5xx), and 429.
 
-    A 429 waits as long as ``Retry-After`` says (capped); the rest back off with jitter.
+    How often and how long: :data:`bot.retry.TURN_REPLIES` (``Retry-After`` honoured, capped;
+    otherwise backoff with jitter).
     """
 
-    async def send(self, request: Request, **kwargs: Any) -> Response:
-        """Send, and send again up to :data:`_MAX_ATTEMPTS` times when it is worth it."""
-        for attempt in range(1, _MAX_ATTEMPTS + 1):
-            last = attempt == _MAX_ATTEMPTS
-            try:
-                response = await self.next.send(request, **kwargs)
-            except (aiohttp.ClientConnectionError, TimeoutError):
-                if last:
-                    raise
-                await asyncio.sleep(self._backoff(attempt))
-                continue
-            status = response.http_response.status_code
-            if last or status not in _RETRY_STATUSES:
-                return response
-            await asyncio.sleep(self._backoff(attempt, response.http_response.headers))
-        raise AssertionError("unreachable")  # pragma: no cover
+    def __init__(self, policy: RetryPolicy = TURN_REPLIES) -> None:
+        super().__init__()
+        self._policy = policy
 
-    @staticmethod
-    def _backoff(attempt: int, headers: Any = None) -> float:
-        retry_after = headers.get("Retry-After") if headers is not None else None
-        if retry_after:
-            try:
-                return min(float(retry_after), _MAX_RETRY_AFTER_S)
-            except ValueError:
-                pass
-        return 0.4 * 2 ** (attempt - 1) * (1 + random.random())
+    async def send(self, request: Request, **kwargs: Any) -> Response:
+        """Send, and send again while it is worth it and the policy allows."""
+
+        async def attempt() -> Response:
+            return await self.next.send(request, **kwargs)
+
+        response, _ = await self._policy.call(
+            attempt,
+            again=_worth_retrying,
+            retry_after=_retry_after,
+            errors=(aiohttp.ClientConnectionError, TimeoutError),
+        )
+        return response
 
 
 class ConnectorPool:
     """Reusable connector clients and the one HTTP session they send with."""
 
     def __init__(self, max_clients: int = MAX_CLIENTS) -> None:
-        self._clients: OrderedDict[tuple[str | None, str, str | None], ConnectorClient] = (
-            OrderedDict()
+        # The least recently used client goes when a flood of service URLs fills the pool.
+        self._clients: LRUCache[tuple[str | None, str, str | None], ConnectorClient] = LRUCache(
+            maxsize=max_clients
         )
-        self._max = max_clients
         self._session: aiohttp.ClientSession | None = None
 
     async def http_session(self) -> aiohttp.ClientSession:
@@ -182,7 +196,6 @@ class ConnectorPool:
         key = (app_id, service_url, audience)
         client = self._clients.get(key)
         if client is not None:
-            self._clients.move_to_end(key)
             return client
         client = await build.create(service_url, audience)
         config = client.config
@@ -200,8 +213,6 @@ class ConnectorPool:
         client._serialize = client.conversations._serialize = WireSerializer()
         client._deserialize = client.conversations._deserialize = WireDeserializer()
         self._clients[key] = client
-        while len(self._clients) > self._max:
-            self._clients.popitem(last=False)
         return client
 
     async def close(self) -> None:

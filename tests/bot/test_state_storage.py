@@ -8,7 +8,8 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.dialogs import DialogSet, DialogTurnStatus, PromptOptions, TextPrompt
 from botbuilder.schema import Activity, ActivityTypes, ChannelAccount, ConversationAccount
 
-from store.dialog_storage import EtagConflictError, SqlStorage, UnsafeStateError
+from bot.state_storage import SqlStorage
+from store.dialog_state import EtagConflictError, UnsafeStateError
 from store.models import DialogState
 
 

@@ -9,12 +9,13 @@ from pathlib import Path
 
 from sqlalchemy import event, text
 
-from store.db import Database, InlineSqliteConnection
+from bot.compat.inline_sqlite import InlineSqliteConnection
+from store.db import Database
 
 
 async def test_a_write_waits_for_another_writer_without_blocking_the_loop(tmp_path: Path):
     path = tmp_path / "lock.sqlite3"
-    db = Database(f"sqlite:///{path}")
+    db = Database(f"sqlite:///{path}", sqlite_connect=InlineSqliteConnection)
     async with db.engine.begin() as conn:
         await conn.execute(text("CREATE TABLE t (x INTEGER)"))
     # Another process (here: another connection) holds the write lock for a while.
@@ -61,7 +62,7 @@ async def test_busy_turns_share_pooled_connections_instead_of_opening_new_ones(t
     # load the caller's turn waits at the back of the loop's queue while the connection is
     # still checked out, the pool overflows and connections are opened and closed again.
     # On inline SQLite both close in the caller's task, so one connection serves everyone.
-    db = Database(f"sqlite:///{tmp_path / 'pool.sqlite3'}")
+    db = Database(f"sqlite:///{tmp_path / 'pool.sqlite3'}", sqlite_connect=InlineSqliteConnection)
     opened = 0
 
     def count(*_: object) -> None:
