@@ -1,9 +1,9 @@
-"""The pure rules of the domain: working days and moved deadlines, review cadences.
+"""The pure rules of the domain: working days and moved deadlines, review cadences, the fold.
 
 Rules that are not language: which day a remisstid applies on (lag 1930:173, 2 §), how many
-working days are left and when a membership is due for review. Reminders
-(``bot/reminders.py``, ``bot/scheduler.py``), the store and the answers (``dialogs/remisser``,
-``dialogs/summary``) all use these, so they never disagree.
+working days are left, when a membership is due for review, and how names are compared without
+case or accents. Reminders (``bot/reminders.py``, ``bot/scheduler.py``), the store and the
+answers (``dialogs/remisser``, ``dialogs/summary``) all use these, so they never disagree.
 
 They live under ``store/`` because the store is the lowest layer: ``bot/`` and ``dialogs/`` may
 import it, and it imports nothing from them. No I/O and no database here, only the standard
@@ -11,6 +11,7 @@ library and the `holidays` package, so importing a rule never drags in SQLAlchem
 """
 
 from store.rules.deadlines import Deadline, deadline_of, first_decided_for, last_decided_for
+from store.rules.fold import fold, fold_char
 from store.rules.reviews import (
     Review,
     ReviewRule,
@@ -41,6 +42,8 @@ __all__ = [
     "anchor_date",
     "deadline_of",
     "first_decided_for",
+    "fold",
+    "fold_char",
     "is_working_day",
     "last_decided_for",
     "last_decision",
