@@ -28,6 +28,7 @@ from dialogs.summary.data import build_summary
 from dialogs.summary.export import summary_csv
 from dialogs.summary.link import CURRENT, EXPORT_PATH, ExportLinks, verify
 from store import networks, orgs
+from store.rules.fold import fold
 
 LINK_KEY = web.AppKey("link_key", bytes)
 
@@ -78,8 +79,7 @@ def _forbidden() -> web.Response:
 
 
 def _file_name(organisation: str, day: str) -> str:
-    ascii_name = organisation.translate(str.maketrans("åäöÅÄÖéÉ", "aaoAAOeE"))
-    slug = re.sub(r"[^A-Za-z0-9]+", "-", ascii_name).strip("-").lower() or "organisation"
+    slug = re.sub(r"[^a-z0-9]+", "-", fold(organisation)).strip("-") or "organisation"
     return f"medlemskap-{slug}-{day}.csv"
 
 

@@ -30,8 +30,8 @@ from store.importer import (
     organisation_names,
     save,
 )
-from store.importer.writer import fold
 from store.orgs import OrgView
+from store.rules.fold import fold
 
 _STATUS = {"created": "imported", "updated": "updated", "unchanged": "unchanged"}
 _LABELS = {

@@ -36,12 +36,17 @@ from botbuilder.core import MessageFactory
 
 from bot.proactive import Outcome, ProactiveSender, SendResult
 from bot.retry import REMINDERS, RetryPolicy, Sleep
-from dialogs.lang import is_working_day
-from dialogs.lang.workdays import non_working_reason
-from dialogs.remisser.texts import deadline_of, first_decided_for, reminder_text
+from dialogs.remisser.texts import reminder_text
 from store import reminders
 from store.db import Database
 from store.reminders import Finished, ReminderKey, Watch
+from store.rules import (
+    deadline_of,
+    first_decided_for,
+    is_working_day,
+    non_working_reason,
+    working_days_before,
+)
 
 log = logging.getLogger(__name__)
 
@@ -87,15 +92,11 @@ class PassSummary:
 
 @lru_cache(maxsize=16384)
 def send_day(effective_deadline: dt.date, lead: int) -> dt.date:
-    """The working day ``lead`` working days before the deadline (0: the deadline itself)."""
-    day = effective_deadline
-    while not is_working_day(day):  # a reply date on a day off: remind on the day before
-        day -= dt.timedelta(days=1)
-    for _ in range(lead):
-        day -= dt.timedelta(days=1)
-        while not is_working_day(day):
-            day -= dt.timedelta(days=1)
-    return day
+    """The working day ``lead`` working days before the deadline (0: the deadline itself).
+
+    A reply date on a day off is reminded of on the working day before it.
+    """
+    return working_days_before(effective_deadline, lead)
 
 
 @lru_cache(maxsize=65536)

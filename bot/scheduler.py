@@ -23,9 +23,9 @@ from bot.keys import DB, SETTINGS
 from bot.proactive import ProactiveSender, proactive_adapter
 from bot.reminders import PassSummary, ReminderPass
 from bot.settings import STOCKHOLM, Settings, SettingsError
-from dialogs.lang import is_working_day
 from store import migrate
 from store.db import Database
+from store.rules import is_working_day
 
 log = logging.getLogger(__name__)
 

@@ -7,10 +7,11 @@ read raises :class:`DocumentError` with a Swedish message that says why, in klar
 
 from __future__ import annotations
 
-import contextlib
 import io
 import re
 import zipfile
+
+import ftfy
 
 MAX_BYTES = 10 * 1024 * 1024
 MAX_CHARS = 1_000_000
@@ -20,8 +21,19 @@ MIN_CHARS = 40
 _CONTROL = re.compile(r"[\x00-\x08\x0b\x0e-\x1f\x7f]")
 _PDF_MAGIC = b"%PDF-"
 _ZIP_MAGIC = b"PK\x03\x04"
-# Letters that tell a correctly decoded Swedish text from mojibake ("Ã¤" for "ä").
-_MOJIBAKE = re.compile("Ã[¤¥¶„…–]")
+# ftfy's fixes of mojibake only: quotes, ligatures, widths, HTML entities, control characters
+# and Unicode normalisation stay as the document wrote them.
+_MOJIBAKE_ONLY = ftfy.TextFixerConfig(
+    unescape_html=False,
+    remove_terminal_escapes=False,
+    fix_latin_ligatures=False,
+    fix_character_width=False,
+    uncurl_quotes=False,
+    fix_line_breaks=False,
+    remove_control_chars=False,
+    normalization=None,
+    explain=False,
+)
 
 
 class DocumentError(ValueError):
@@ -36,7 +48,8 @@ def read_document(name: str, data: bytes) -> str:
         data: The whole file.
 
     Returns:
-        The text, with Windows and old Mac line ends made plain.
+        The text, with Windows and old Mac line ends made plain and mojibake undone
+        (:func:`repair_mojibake`).
 
     Raises:
         DocumentError: The file is empty, too large, binary, damaged or has no text layer.
@@ -57,6 +70,7 @@ def read_document(name: str, data: bytes) -> str:
         raise DocumentError(
             f"Texten är för lång ({len(text)} tecken). Gränsen är {MAX_CHARS} tecken."
         )
+    text = repair_mojibake(text)
     if len(text.strip()) < MIN_CHARS:
         raise DocumentError("Filen innehåller nästan ingen text.")
     return text
@@ -67,6 +81,11 @@ def decode_text(data: bytes) -> str:
 
     Swedish files saved by older Windows programs are Windows-1252 (a superset of Latin-1 for
     printable characters), so that is the fallback; binary data is refused rather than guessed.
+    A strict UTF-8 decode is itself the test for UTF-8: other bytes with å, ä or ö almost never
+    form valid UTF-8. charset-normalizer was tried for the fallback and not taken: of 110
+    paragraphs of the seed and fixture documents saved as Windows-1252 it read 34 wrongly
+    (cp1250, big5, cp775, …), and even limited to Western code pages (cp1252, ISO 8859-15, Mac
+    Roman, cp850) it read 11 as Mac Roman or cp850, turning "å" into another letter.
 
     Raises:
         DocumentError: The bytes are not text.
@@ -83,11 +102,20 @@ def decode_text(data: bytes) -> str:
     controls = len(_CONTROL.findall(text))
     if controls > max(3, len(text) // 200) or text.count("\ufffd") > max(3, len(text) // 100):
         raise DocumentError("Filen är ingen textfil, eller har en teckenkodning jag inte kan läsa.")
-    if _MOJIBAKE.search(text):
-        # UTF-8 that was once decoded as Windows-1252 and saved again: undo it.
-        with contextlib.suppress(UnicodeEncodeError, UnicodeDecodeError):
-            text = text.encode("cp1252").decode("utf-8")
     return text
+
+
+def repair_mojibake(text: str) -> str:
+    """Undo text that was decoded with the wrong encoding ("Ã¤" for "ä", "â€“" for "–").
+
+    UTF-8 read once as Windows-1252 (or Latin-1, Mac Roman) and saved again, in a file, a Word
+    document or a pasted message. ftfy finds and reverses it line by line, so a document
+    pasted together from a damaged and a sound part is mended where it is damaged, and it
+    leaves other text alone. It is not free: measured on a busy two-core machine, a
+    15 000-character document took 25–60 ms, against 110–150 ms to extract its facts; the hand-
+    written check it replaced (one regular expression) took well under a millisecond.
+    """
+    return ftfy.fix_text(text, _MOJIBAKE_ONLY)
 
 
 def _docx_text(data: bytes) -> str:

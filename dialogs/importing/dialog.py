@@ -49,7 +49,7 @@ from store.importer import (
     organisation_names,
     save,
 )
-from store.importer.writer import fold
+from store.rules.fold import fold
 
 CONFIRM_PROMPT = "import_confirm_prompt"
 # A message this long that reads like a decision document is taken as one to import.

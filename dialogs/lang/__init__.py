@@ -1,4 +1,4 @@
-"""Ärendebot's Swedish language layer: intents, entities, dates, working days, formatting.
+"""Ärendebot's Swedish language layer: intents, entities, dates, formatting.
 
 Pure Python, no I/O and no Bot Framework types, so it is fast and testable alone::
 
@@ -13,12 +13,6 @@ from dialogs.lang.entities import KnownNetwork
 from dialogs.lang.fmt import format_date, format_date_short, format_money, format_span
 from dialogs.lang.intents import INTENTS
 from dialogs.lang.layer import LanguageLayer, Understanding
-from dialogs.lang.workdays import (
-    adjust_deadline,
-    is_working_day,
-    next_working_day_on_or_after,
-    working_days_between,
-)
 
 __all__ = [
     "INTENTS",
@@ -26,14 +20,10 @@ __all__ = [
     "KnownNetwork",
     "LanguageLayer",
     "Understanding",
-    "adjust_deadline",
     "find_dates",
     "format_date",
     "format_date_short",
     "format_money",
     "format_span",
-    "is_working_day",
-    "next_working_day_on_or_after",
     "nlu_json_lines",
-    "working_days_between",
 ]

@@ -22,11 +22,11 @@ from dataclasses import dataclass
 from datetime import date, datetime, timedelta
 from functools import cache
 
-import holidays
 from rapidfuzz import fuzz, process
 
 from dialogs.lang.diarienummer import find_diarienummer
 from dialogs.lang.normalize import Normalized, normalize
+from store.rules.workdays import named_days
 
 
 @dataclass(frozen=True)
@@ -94,29 +94,31 @@ _ORDINALS.update(
 )  # fmt: skip
 _ORDINALS.update({"tjugo" + name: 21 + i for i, name in enumerate(_ORDINAL_UNITS)})
 
-# Holidays by their (folded) names; the value is the name the `holidays` package uses (sv), or
-# a key of _EVE_RULES for the de-facto holidays the package does not list.
+# Holidays by their (folded) names; the value is the calendar's lower-case Swedish name
+# (:func:`store.rules.workdays.named_days`: public holidays and the three eves), or one of the
+# days people name that the calendar does not list (påskafton, skärtorsdag, valborg: see
+# _holiday_table).
 _HOLIDAY_NAMES: dict[str, str] = {
-    "nyarsdagen": "Nyårsdagen",
-    "nyarsdag": "Nyårsdagen",
-    "trettondedag jul": "Trettondedag jul",
-    "trettondedagen": "Trettondedag jul",
-    "trettondagen": "Trettondedag jul",
-    "trettondag jul": "Trettondedag jul",
-    "langfredagen": "Långfredagen",
-    "langfredag": "Långfredagen",
-    "paskdagen": "Påskdagen",
-    "annandag pask": "Annandag påsk",
-    "annandagen": "Annandag påsk",
-    "forsta maj": "Första maj",
-    "kristi himmelsfardsdag": "Kristi himmelsfärdsdag",
-    "kristi himmelsfard": "Kristi himmelsfärdsdag",
-    "pingstdagen": "Pingstdagen",
-    "nationaldagen": "Nationaldagen",
-    "midsommardagen": "Midsommardagen",
-    "alla helgons dag": "Alla helgons dag",
-    "juldagen": "Juldagen",
-    "annandag jul": "Annandag jul",
+    "nyarsdagen": "nyårsdagen",
+    "nyarsdag": "nyårsdagen",
+    "trettondedag jul": "trettondedag jul",
+    "trettondedagen": "trettondedag jul",
+    "trettondagen": "trettondedag jul",
+    "trettondag jul": "trettondedag jul",
+    "langfredagen": "långfredagen",
+    "langfredag": "långfredagen",
+    "paskdagen": "påskdagen",
+    "annandag pask": "annandag påsk",
+    "annandagen": "annandag påsk",
+    "forsta maj": "första maj",
+    "kristi himmelsfardsdag": "kristi himmelsfärdsdag",
+    "kristi himmelsfard": "kristi himmelsfärdsdag",
+    "pingstdagen": "pingstdagen",
+    "nationaldagen": "nationaldagen",
+    "midsommardagen": "midsommardagen",
+    "alla helgons dag": "alla helgons dag",
+    "juldagen": "juldagen",
+    "annandag jul": "annandag jul",
     "paskafton": "påskafton",
     "skartorsdagen": "skärtorsdag",
     "skartorsdag": "skärtorsdag",
@@ -213,14 +215,11 @@ def _future_day(today: date, month: int, day: int) -> date | None:
 
 @cache
 def _holiday_table(year: int) -> dict[str, date]:
-    table = {name: d for d, name in holidays.SE(years=year, language="sv").items()}
-    midsommardagen = table["Midsommardagen"]
-    easter = table["Påskdagen"]
-    table["midsommarafton"] = midsommardagen - timedelta(days=1)
-    table["påskafton"] = easter - timedelta(days=1)
-    table["skärtorsdag"] = easter - timedelta(days=3)
-    table["julafton"] = date(year, 12, 24)
-    table["nyårsafton"] = date(year, 12, 31)
+    table = dict(named_days(year))
+    if "påskdagen" in table:
+        easter = table["påskdagen"]
+        table["påskafton"] = easter - timedelta(days=1)
+        table["skärtorsdag"] = easter - timedelta(days=3)
     table["valborg"] = date(year, 4, 30)
     return table
 

@@ -3,7 +3,10 @@
 Every matcher in the language layer works on one folded form of the text: casefolded, with
 å/ä/ö (and OCR stand-ins such as é/è) folded to ASCII, dashes unified and whitespace collapsed.
 Users type "ansvarar for", "natverk" and "paminn" as often as the real letters, so folding both
-the text and the cue tables the same way makes those spellings equal for free.
+the text and the cue tables the same way makes those spellings equal for free. The fold itself
+is the store's (:func:`store.rules.fold.fold_char`), so a name the language layer folds and one
+the import writer folds compare equal; this module adds what only language needs: the map back
+to the original text, whole-word fixes of OCR and chat spellings, and :func:`tolerant`.
 
 Because dates and names must be reported as spans of the *original* text, the folded string
 carries ``origin``: for each folded character, the index of the original character it came from.
@@ -15,38 +18,7 @@ import functools
 import re
 from dataclasses import dataclass
 
-# One folded character per original character where possible, so offsets stay simple.
-# é/è/ê stand for ä or å in the OCR'd seed documents ("Hégersten", "godkénner"); folding them
-# to "a" would mangle real loanwords ("idé"), so they fold to "e" and fuzzy matching covers
-# the OCR case (one substitution away).
-_CHAR_FOLD: dict[str, str] = {
-    "å": "a",
-    "ä": "a",
-    "ö": "o",
-    "æ": "a",
-    "ø": "o",
-    "é": "e",
-    "è": "e",
-    "ê": "e",
-    "ë": "e",
-    "á": "a",
-    "à": "a",
-    "ü": "u",
-    "ï": "i",
-    "–": "-",  # en dash: "19–21 september"
-    "—": "-",  # em dash
-    "‐": "-",  # hyphen
-    "‑": "-",  # non-breaking hyphen
-    "−": "-",  # minus sign
-    "’": "'",
-    "‘": "'",
-    "´": "'",
-    "“": '"',
-    "”": '"',
-    "„": '"',
-    "«": '"',
-    "»": '"',
-}
+from store.rules.fold import fold_char
 
 # Whole-word fixes applied after folding: OCR confusions from the seed documents and common
 # chat spellings. Keys and values are folded forms; matched as whole words only.
@@ -128,11 +100,8 @@ def normalize(text: str) -> Normalized:
     chars: list[str] = []
     origin: list[int] = []
     for i, ch in enumerate(text):
-        folded = ch.casefold()
-        for f in folded:
-            f = _CHAR_FOLD.get(f, f)
-            if f.isspace():
-                f = " "
+        # Usually one folded character per original one; "ß" gives two, a lone accent none.
+        for f in fold_char(ch):
             chars.append(f)
             origin.append(i)
     folded_text = "".join(chars)
@@ -179,12 +148,20 @@ def collapse_whitespace(text: str) -> str:
     return _SPACE_RE.sub(" ", text).strip()
 
 
-_STAND_INS = {"å": "a", "ä": "a", "ö": "o", "é": "e", "Å": "A", "Ä": "A", "Ö": "O", "É": "E"}
+@functools.lru_cache(maxsize=256)
+def _stand_in(ch: str) -> str | None:
+    """The ASCII letter a letter with an accent folds to, in its case ("Å" → "A"), or None."""
+    if ch.isascii() or not ch.isalpha():
+        return None
+    folded = fold_char(ch)
+    if len(folded) != 1 or not folded.isascii() or not folded.isalpha():
+        return None
+    return folded.upper() if ch.isupper() else folded
 
 
 @functools.lru_cache(maxsize=512)
 def tolerant(pattern: str) -> str:
-    """A regular expression with each å, ä, ö and é also matching its ASCII stand-in.
+    """A regular expression with each accented letter (å, ä, ö, é …) also matching its fold.
 
     For the dialogs' own patterns, which run on the text as written (names must keep their
     spelling) rather than on the folded form: officials type "inbjuden ar kommunstyrelsens
@@ -206,16 +183,16 @@ def tolerant(pattern: str) -> str:
         if in_class:
             if ch == "]" and pattern[i - 1] not in "[^":
                 in_class = False
-            elif ch in _STAND_INS and not negated:
-                out.append(ch + _STAND_INS[ch])
+            elif not negated and (plain := _stand_in(ch)):
+                out.append(ch + plain)
                 continue
             out.append(ch)
             continue
         if ch == "[":
             in_class, negated = True, pattern[i + 1 : i + 2] == "^"
             out.append(ch)
-        elif ch in _STAND_INS:
-            out.append(f"[{ch}{_STAND_INS[ch]}]")
+        elif plain := _stand_in(ch):
+            out.append(f"[{ch}{plain}]")
         else:
             out.append(ch)
     return "".join(out)

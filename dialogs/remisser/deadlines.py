@@ -30,17 +30,10 @@ from dialogs.lang import Understanding, format_date, format_span
 from dialogs.lang.normalize import tolerant
 from dialogs.remisser.answer_dialog import RemissAnswerDialog
 from dialogs.remisser.match import recipient_named
-from dialogs.remisser.texts import (
-    PAGE_SIZE,
-    deadline_of,
-    first_decided_for,
-    join_names,
-    last_decided_for,
-    remiss_list,
-    remiss_sentence,
-)
+from dialogs.remisser.texts import PAGE_SIZE, join_names, remiss_list, remiss_sentence
 from store import remisser
 from store.remisser import RecipientView, RemissPage, RemissView
+from store.rules import deadline_of, first_decided_for, last_decided_for
 
 INTENT = "remiss_deadlines"
 # What a "Visa fler" button lists; the rest of its data are the question's filters.

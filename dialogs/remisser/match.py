@@ -2,7 +2,8 @@
 
 The language layer recognises configured units ("Södermalms stadsdelsnämnd"); recipients such
 as "samtliga facknämnder" or a company are not units of their own, so a recipient is also found
-by a distinctive word of its name that the message begins or contains.
+by a distinctive word of its name that the message begins or contains. Names and the message
+are compared folded (:func:`store.rules.fold.fold`), so "har sodermalm svarat" names Södermalm.
 """
 
 from __future__ import annotations
@@ -11,11 +12,13 @@ import re
 from collections.abc import Sequence
 
 from store.remisser import RecipientView
+from store.rules.fold import fold
 
-_WORD = re.compile(r"[0-9a-zåäöéü]+")
+_WORD = re.compile(r"[0-9a-z]+")
 # Words many recipients share; they say nothing about which one is meant.
 _GENERIC = frozenset(
-    {
+    fold(word)
+    for word in {
         "stadsdelsnämnd",
         "stadsdelsnämnden",
         "stadsdelsnämnder",
@@ -40,7 +43,7 @@ _MIN = 4
 
 
 def _words(text: str) -> list[str]:
-    return [w for w in _WORD.findall(text.casefold()) if len(w) >= _MIN and w not in _GENERIC]
+    return [w for w in _WORD.findall(fold(text)) if len(w) >= _MIN and w not in _GENERIC]
 
 
 def _same_word(a: str, b: str) -> bool:
@@ -59,9 +62,9 @@ def recipient_named(
         text: The message.
     """
     if unit:
-        wanted = unit.casefold()
+        wanted = fold(unit)
         for r in recipients:
-            if r.name.casefold() == wanted:
+            if fold(r.name) == wanted:
                 return r
     words = _words(text)
     for word in words:
@@ -75,4 +78,4 @@ def is_recipient(recipient: RecipientView, unit: str | None, unit_id: int | None
     """True when a recipient is the given unit (by id or name)."""
     if unit_id is not None and recipient.unit_id == unit_id:
         return True
-    return bool(unit) and recipient.name.casefold() == (unit or "").casefold()
+    return bool(unit) and fold(recipient.name) == fold(unit or "")

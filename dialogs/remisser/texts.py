@@ -1,7 +1,8 @@
 """Swedish answers about remisser and their deadlines, built from store facts (no I/O).
 
 The remisstid as decided is kept in the store; the deadline that applies may move to the next
-working day (lag 1930:173, 2 §), and every answer says so when it does.
+working day (lag 1930:173, 2 §; the rule is :mod:`store.rules.deadlines`), and every answer says
+so when it does.
 """
 
 from __future__ import annotations
@@ -9,16 +10,15 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Sequence
-from dataclasses import dataclass
 from functools import lru_cache
 from typing import Any
 
 from botbuilder.schema import Attachment
 
 from dialogs.common.cards import adaptive_card, fact_set, heading, safe, submit, text_block
-from dialogs.lang import adjust_deadline, is_working_day, working_days_between
 from dialogs.lang import format_date as _format_date
 from store.remisser import RemissPage, RemissView
+from store.rules import Deadline, deadline_of, working_days_between
 
 LAW = "lag 1930:173"
 # Teams refuses a message over about 28 kB; the card keeps well under it, and the card and its
@@ -31,49 +31,6 @@ SHOW_MORE = "Visa fler"
 
 # A list shows the same few dozen dates over and over; Babel formatting is the slow part.
 format_date = lru_cache(maxsize=4096)(_format_date)
-
-
-@dataclass(frozen=True)
-class Deadline:
-    """A remisstid as decided and the day that applies."""
-
-    decided: dt.date
-    effective: dt.date
-    reason: str | None  # why it moved ("lördag", "juldagen" …), None when it did not
-
-    @property
-    def moved(self) -> bool:
-        """True when the deadline falls on a day off and moved to the next working day."""
-        return self.reason is not None
-
-
-@lru_cache(maxsize=8192)
-def deadline_of(decided: dt.date) -> Deadline:
-    """The deadline that applies to a remisstid (cached: it depends on the date alone)."""
-    effective, reason = adjust_deadline(decided)
-    return Deadline(decided, effective, reason)
-
-
-def _last_working_day_on_or_before(day: dt.date) -> dt.date:
-    while not is_working_day(day):
-        day -= dt.timedelta(days=1)
-    return day
-
-
-@lru_cache(maxsize=1024)
-def first_decided_for(effective: dt.date) -> dt.date:
-    """The earliest remisstid whose applying deadline is ``effective`` or later.
-
-    A remisstid moves to the next working day, so every day after the last working day before
-    ``effective`` moves to ``effective`` or later, and no day before it does.
-    """
-    return _last_working_day_on_or_before(effective - dt.timedelta(days=1)) + dt.timedelta(days=1)
-
-
-@lru_cache(maxsize=1024)
-def last_decided_for(effective: dt.date) -> dt.date:
-    """The latest remisstid whose applying deadline is ``effective`` or earlier."""
-    return _last_working_day_on_or_before(effective)
 
 
 def join_names(names: Sequence[str]) -> str:

@@ -12,8 +12,8 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from dialogs.lang import format_span
-from dialogs.summary.reviews import Review, add_months, next_reviews, reviews_between
 from store.networks import MembershipView
+from store.rules import Review, add_months, next_reviews, reviews_between
 
 # With no period in the question, "due" means within this many months from today.
 DEFAULT_WINDOW_MONTHS = 3

@@ -15,8 +15,8 @@ from decimal import Decimal
 
 from dialogs.responsible.texts import responsible_of
 from dialogs.summary.data import Summary, SummaryRow
-from dialogs.summary.reviews import last_decision
 from dialogs.summary.texts import decision_text
+from store.rules import last_decision
 
 HEADER = (
     "Nätverk",

@@ -12,8 +12,8 @@ from itertools import groupby
 
 from dialogs.lang import format_date, format_date_short, format_money
 from dialogs.summary.data import Summary, Totals
-from dialogs.summary.reviews import Review, last_decision
 from store.networks import MembershipView
+from store.rules import Review, last_decision
 
 # How many due memberships the short answer names before it says "med flera".
 _NAMED_IN_ANSWER = 3

@@ -5,9 +5,9 @@ from __future__ import annotations
 from sqlalchemy import select
 
 from store.db import Database
-from store.importer.writer import fold
 from store.models import Network, Organisation
 from store.orgs import OrgView
+from store.rules.fold import fold
 
 
 async def organisation_named(db: Database, name: str) -> OrgView | None:

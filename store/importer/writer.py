@@ -7,7 +7,6 @@ second one. Facts the document does not state leave what the store holds as it i
 
 from __future__ import annotations
 
-import unicodedata
 from typing import Any
 
 from sqlalchemy import func, select
@@ -28,6 +27,7 @@ from store.models import (
     Remiss,
     RemissRecipient,
 )
+from store.rules.fold import fold
 
 
 class _DryRunDone(Exception):
@@ -51,13 +51,6 @@ class _Changes:
                 continue
             setattr(obj, name, value)
             self.count += 1
-
-
-def fold(text: str) -> str:
-    """Fold a name for comparison: no case, accents or extra spaces ("GÖTEBORGS  stad")."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
-    plain = "".join(c for c in decomposed if not unicodedata.combining(c))
-    return " ".join(plain.split())
 
 
 async def save(

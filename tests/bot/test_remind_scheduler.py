@@ -11,8 +11,7 @@ import pytest
 from bot.reminders import PassSummary, due_lead, reminder_window, send_day
 from bot.scheduler import JOB_NAME, SCHEDULER, ReminderScheduler
 from bot.settings import STOCKHOLM, Settings
-from dialogs.lang import is_working_day
-from dialogs.remisser.texts import deadline_of
+from store.rules import deadline_of, is_working_day
 from tests.support.botserver import BotServer
 from tests.support.connector import FakeConnector
 

@@ -6,7 +6,8 @@ import datetime as dt
 
 import pytest
 
-from dialogs.remisser.texts import days_left, deadline_of, join_names, reminder_text
+from dialogs.remisser.texts import days_left, join_names, reminder_text
+from store.rules import deadline_of
 
 D = dt.date
 

@@ -1,4 +1,7 @@
-"""Review cadences, next reviews, totals and the CSV file: plain tables of cases, no I/O."""
+"""The summary's rows, totals and CSV file: plain tables of cases, no I/O.
+
+The review rules themselves (cadences, next reviews) are tested in tests/store/.
+"""
 
 from __future__ import annotations
 
@@ -8,19 +11,8 @@ import datetime as dt
 import io
 from decimal import Decimal
 
-import pytest
-
 from dialogs.summary.data import Period, build_summary, totals_of
 from dialogs.summary.export import summary_csv
-from dialogs.summary.reviews import (
-    Review,
-    ReviewRule,
-    add_months,
-    anchor_date,
-    next_reviews,
-    parse_cadence,
-    reviews_between,
-)
 from dialogs.summary.texts import overview_sentence, totals_text
 from store.networks import MembershipView, NetworkView
 
@@ -62,66 +54,6 @@ NSC = membership(
     cost_currency="SEK",
     review_cadence="årligen till trygghetsrådet, vart tredje år till kommunstyrelsen",
 )
-
-
-@pytest.mark.parametrize(
-    ("cadence", "rules"),
-    [
-        ("årligen", [ReviewRule(12, None)]),
-        ("Vartannat år", [ReviewRule(24, None)]),
-        ("vart annat år", [ReviewRule(24, None)]),
-        ("vart tredje år", [ReviewRule(36, None)]),
-        ("vart fjärde år", [ReviewRule(48, None)]),
-        ("vart 5:e år", [ReviewRule(60, None)]),
-        ("vart fjärde år (ny målbild varje mandatperiod)", [ReviewRule(48, None)]),
-        ("varje mandatperiod", [ReviewRule(48, None)]),
-        (
-            "årligen till trygghetsrådet, vart tredje år till kommunstyrelsen",
-            [ReviewRule(12, "trygghetsrådet"), ReviewRule(36, "kommunstyrelsen")],
-        ),
-        ("halvårsvis och årligen till KS", [ReviewRule(6, None), ReviewRule(12, "KS")]),
-        ("tillsvidare", []),
-        (None, []),
-    ],
-)
-def test_cadences_are_read_as_written(cadence, rules):
-    assert list(parse_cadence(cadence)) == rules
-
-
-def test_months_are_added_without_drift_or_impossible_days():
-    assert add_months(dt.date(2024, 1, 31), 1) == dt.date(2024, 2, 29)
-    assert add_months(dt.date(2023, 2, 21), 36) == dt.date(2026, 2, 21)
-    assert add_months(dt.date(2020, 11, 25), 14) == dt.date(2022, 1, 25)
-
-
-def test_anchor_is_revision_then_decision_then_since():
-    assert anchor_date(NSC) == dt.date(2023, 2, 21)
-    assert anchor_date(membership(decided_on=dt.date(2023, 6, 7))) == dt.date(2023, 6, 7)
-    assert anchor_date(membership(since_year=2015)) == dt.date(2015, 1, 1)
-    assert anchor_date(membership()) is None
-
-
-def test_two_reviews_each_get_their_next_date():
-    assert next_reviews(NSC, TODAY) == (
-        Review(dt.date(2027, 2, 21), "trygghetsrådet"),
-        Review(dt.date(2029, 2, 21), "kommunstyrelsen"),
-    )
-    # On the day itself the review is still next, not passed.
-    assert next_reviews(NSC, dt.date(2027, 2, 21))[0].due == dt.date(2027, 2, 21)
-
-
-def test_reviews_in_a_period_include_the_ones_already_passed_this_year():
-    this_year = reviews_between(NSC, dt.date(2026, 1, 1), dt.date(2026, 12, 31))
-    assert this_year == (
-        Review(dt.date(2026, 2, 21), "trygghetsrådet"),
-        Review(dt.date(2026, 2, 21), "kommunstyrelsen"),
-    )
-    assert reviews_between(NSC, dt.date(2026, 12, 1), dt.date(2026, 12, 31)) == ()
-
-
-def test_a_long_period_with_a_short_cadence_is_capped():
-    monthly = membership(decided_on=dt.date(1990, 1, 1), review_cadence="varje månad")
-    assert len(reviews_between(monthly, dt.date(1990, 1, 1), dt.date(2030, 1, 1))) == 60
 
 
 def test_due_rows_come_first_then_by_next_review():

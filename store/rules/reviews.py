@@ -1,14 +1,19 @@
-"""When a membership is due for review, read from its review cadence in plain Swedish.
+"""When a membership is due for review, from the review cadence its decision wrote.
 
-A cadence is written as the decision wrote it: "årligen", "vartannat år", "vart tredje år",
-"vart fjärde år (ny målbild varje mandatperiod)". Some name two reviews for two bodies:
-"årligen till trygghetsrådet, vart tredje år till kommunstyrelsen". Each comma-separated clause
-becomes one :class:`ReviewRule`; its first cadence phrase wins, so a parenthesis that only
-explains ("varje mandatperiod") does not add a second review.
+A cadence is kept as the decision wrote it: "årligen", "vartannat år", "vart tredje år",
+"vart 5:e år", "vart fjärde år (ny målbild varje mandatperiod)"; a mandatperiod is four years
+(since 1994). Some name two reviews for two bodies: "årligen till trygghetsrådet, vart tredje
+år till kommunstyrelsen". Each comma-separated clause becomes one :class:`ReviewRule`; its first
+cadence phrase wins, so a parenthesis that only explains ("varje mandatperiod") does not add a
+second review.
 
 Reviews are counted from the last decision: ``revised_on``, else ``decided_on``, else
 ``since_date``, else 1 January of ``since_year``. The store keeps no record of reviews held, so
 a review date is the anchor plus whole cadences; one that has passed is reported as passed.
+
+Pure: no I/O. The functions take anything with a membership's decision fields
+(:class:`Decisions`, e.g. :class:`store.networks.MembershipView`); how a review is written out
+belongs to the answers (``dialogs/summary``).
 """
 
 from __future__ import annotations
@@ -18,8 +23,7 @@ import datetime as dt
 import functools
 import re
 from dataclasses import dataclass
-
-from store.networks import MembershipView
+from typing import Protocol
 
 _WORD_NUMBERS = {
     "annat": 2,
@@ -33,6 +37,7 @@ _WORD_NUMBERS = {
     "nionde": 9,
     "tionde": 10,
 }
+MANDATE_PERIOD_MONTHS = 48
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -53,13 +58,36 @@ _CADENCES: tuple[tuple[re.Pattern[str], int | None], ...] = (
     (_rx(r"\b(?:halvårsvis|varje\s+halvår|två\s+gånger\s+(?:per|om|i)\s+år(?:et)?)\b"), 6),
     (_rx(r"\b(?:kvartalsvis|varje\s+kvartal)\b"), 3),
     (_rx(r"\b(?:månadsvis|varje\s+månad)\b"), 1),
-    # A Swedish mandatperiod is four years (since 1994).
-    (_rx(r"\bvarje\s+mandatperiod\b"), 48),
+    (_rx(r"\bvarje\s+mandatperiod\b"), MANDATE_PERIOD_MONTHS),
 )
 _TO_BODY = _rx(r"\btill\s+([^,;()]+)")
 _CLAUSES = _rx(r"[,;]|\bsamt\b|\boch\s+(?=(?:vart|varje|årligen))")
 # A long period asked for ("de kommande tio åren") must not yield an endless list.
 _MAX_OCCURRENCES = 60
+
+
+class Decisions(Protocol):
+    """The facts of a membership that its reviews are counted from."""
+
+    @property
+    def revised_on(self) -> dt.date | None:
+        """The last revision of the decision."""
+
+    @property
+    def decided_on(self) -> dt.date | None:
+        """The decision to join."""
+
+    @property
+    def since_date(self) -> dt.date | None:
+        """The day membership began."""
+
+    @property
+    def since_year(self) -> int | None:
+        """The year membership began, when only that is known."""
+
+    @property
+    def review_cadence(self) -> str | None:
+        """The cadence as the decision wrote it."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +148,7 @@ def _clause_months(clause: str) -> int | None:
     return min(found)[1] if found else None
 
 
-def anchor_date(m: MembershipView) -> dt.date | None:
+def anchor_date(m: Decisions) -> dt.date | None:
     """The last decision or revision a review is counted from, or None if none is known."""
     if m.revised_on:
         return m.revised_on
@@ -133,7 +161,7 @@ def anchor_date(m: MembershipView) -> dt.date | None:
     return None
 
 
-def last_decision(m: MembershipView) -> dt.date | int | None:
+def last_decision(m: Decisions) -> dt.date | int | None:
     """The last decision or revision: a date, else only the year joined, else None."""
     for d in (m.revised_on, m.decided_on, m.since_date):
         if d:
@@ -153,7 +181,7 @@ def _occurrence(anchor: dt.date, months: int, k: int) -> dt.date:
     return add_months(anchor, months * k)
 
 
-def next_reviews(m: MembershipView, today: dt.date) -> tuple[Review, ...]:
+def next_reviews(m: Decisions, today: dt.date) -> tuple[Review, ...]:
     """The next review of each rule on or after ``today``, soonest first."""
     anchor = anchor_date(m)
     if anchor is None:
@@ -171,7 +199,7 @@ def next_reviews(m: MembershipView, today: dt.date) -> tuple[Review, ...]:
     return tuple(sorted(found, key=lambda r: r.due))
 
 
-def reviews_between(m: MembershipView, start: dt.date, end: dt.date) -> tuple[Review, ...]:
+def reviews_between(m: Decisions, start: dt.date, end: dt.date) -> tuple[Review, ...]:
     """Every review date from ``start`` to ``end`` (inclusive), in date order."""
     anchor = anchor_date(m)
     if anchor is None or end < start:
