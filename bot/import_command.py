@@ -1,8 +1,10 @@
 """``arendebot import FILE...``: read decision documents and store what they hold.
 
 Each file is read, understood and stored in its own transaction, so a file that fails leaves
-nothing behind and does not stop the others. Progress and the summary go to stderr when
-``--json`` prints one JSON object per file on stdout.
+nothing behind and does not stop the others. The steps are those of
+:mod:`dialogs.importing.service`, which the chat uses too; this module only picks the
+organisation and reports. Progress and the summary go to stderr when ``--json`` prints one
+JSON object per file on stdout.
 """
 
 from __future__ import annotations
@@ -12,26 +14,12 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, TextIO
 
-from dialogs.documents import (
-    DocumentError,
-    Extraction,
-    KnownNames,
-    extract,
-    read_document,
-    to_facts,
-)
-from dialogs.documents.reading import MAX_BYTES
+from dialogs.documents import Extraction
+from dialogs.importing import service
 from store import migrate, orgs
 from store.db import Database
-from store.importer import (
-    ImportRefusedError,
-    network_names,
-    organisation_named,
-    organisation_names,
-    save,
-)
+from store.importer import organisation_named
 from store.orgs import OrgView
-from store.rules.fold import fold
 
 _STATUS = {"created": "imported", "updated": "updated", "unchanged": "unchanged"}
 _LABELS = {
@@ -83,23 +71,17 @@ class ImportOptions:
 class Importer:
     """Imports files one by one into one store."""
 
-    def __init__(self, db: Database, target: OrgView | None, known: KnownNames) -> None:
+    def __init__(self, db: Database, target: OrgView | None) -> None:
         self._db = db
         self._target = target
-        self._known = known
 
     async def one(self, path: Path, *, dry_run: bool) -> FileOutcome:
         """Read, understand and store one file; never raises for a bad file."""
         try:
-            size = path.stat().st_size
-            if size > MAX_BYTES:
-                return FileOutcome(path, "skipped", f"Filen är för stor ({size // 1024} kB).")
-            text = read_document(path.name, path.read_bytes())
-        except OSError as exc:
-            return FileOutcome(path, "skipped", f"Filen kunde inte läsas: {exc.strerror or exc}.")
-        except DocumentError as exc:
+            text = await service.read(path)
+        except service.DocumentError as exc:
             return FileOutcome(path, "skipped", str(exc))
-        extraction = extract(text, self._known)
+        extraction = await service.extract(self._db, text)
         outcome = FileOutcome(path, "skipped", extraction=extraction)
         if extraction.kind == "unknown":
             outcome.reason = (
@@ -118,15 +100,16 @@ class Importer:
             )
             return outcome
         outcome.organisation = org.name
-        if named and fold(named) != fold(org.name):
+        other = service.other_organisation(extraction, org.name)
+        if other:
             outcome.warnings.append(
-                f"Dokumentet verkar gälla {named}, men sparas hos {org.name} som du angav."
+                f"Dokumentet verkar gälla {other}, men sparas hos {org.name} som du angav."
             )
         try:
-            result = await save(
-                self._db, org.id, to_facts(extraction), actor=f"import:{path.name}", dry_run=dry_run
+            result = await service.save(
+                self._db, org.id, extraction, actor=f"import:{path.name}", dry_run=dry_run
             )
-        except ImportRefusedError as exc:
+        except service.ImportRefusedError as exc:
             outcome.reason = str(exc)
             return outcome
         outcome.status = _STATUS[result.action]
@@ -179,8 +162,7 @@ async def run_import(
     try:
         await migrate.upgrade(db)
         target = await _target(db, options)
-        known = KnownNames(await organisation_names(db), await network_names(db))
-        importer = Importer(db, target, known)
+        importer = Importer(db, target)
         outcomes: list[FileOutcome] = []
         for i, name in enumerate(paths, start=1):
             if len(paths) > 1:

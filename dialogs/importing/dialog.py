@@ -10,7 +10,8 @@ Happy path::
                hos Göteborgs Stad.
 
 The document is always stored in the user's own organisation. When the text names another
-organisation the card says so, and saving still stores it in the user's own.
+organisation the card says so, and saving still stores it in the user's own. Reading,
+extracting and saving are :mod:`dialogs.importing.service`, as on the command line.
 """
 
 from __future__ import annotations
@@ -29,27 +30,13 @@ from botbuilder.schema import Activity
 from dialogs.common.base import BaseDialog
 from dialogs.common.prompt import AnswerPrompt
 from dialogs.common.scope import scope_of
-from dialogs.documents import (
-    DocumentError,
-    Extraction,
-    KnownNames,
-    extract,
-    read_document,
-    to_facts,
-)
+from dialogs.documents import Extraction
 from dialogs.documents.document import Doc
 from dialogs.documents.kinds import classify
+from dialogs.importing import service
 from dialogs.importing.cards import ACTION_KEY, CANCEL, KIND_LABELS, SAVE, extraction_card
-from dialogs.importing.download import attached_file, download
+from dialogs.importing.download import AttachedFile, attached_file
 from dialogs.importing.html_text import html_text_of
-from store.importer import (
-    ImportRefusedError,
-    SaveResult,
-    network_names,
-    organisation_names,
-    save,
-)
-from store.rules.fold import fold
 
 CONFIRM_PROMPT = "import_confirm_prompt"
 # A message this long that reads like a decision document is taken as one to import.
@@ -101,7 +88,7 @@ class SaveOrCancelPrompt(AnswerPrompt):
         super().__init__(dialog_id, reader=save_or_cancel)
 
 
-def saved_text(result: SaveResult, extraction: Extraction, organisation: str) -> str:
+def saved_text(result: service.SaveResult, extraction: Extraction, organisation: str) -> str:
     """Say what was stored, where, under which reference."""
     kind = KIND_LABELS.get(extraction.kind, "Dokumentet")
     what = extraction.get("title") or extraction.get("event") or extraction.get("network") or ""
@@ -137,22 +124,21 @@ class ImportDialog(BaseDialog):
         options = step.options if isinstance(step.options, dict) else {}
         scope = scope_of(step.context)
         try:
-            text = await _document_text(options)
-        except DocumentError as exc:
+            text = await service.read(_source(options))
+        except service.DocumentError as exc:
             await step.context.send_activity(MessageFactory.text(f"{exc} Inget sparades."))
             return await step.end_dialog()
-        known = KnownNames(await organisation_names(scope.db), await network_names(scope.db))
-        extraction = extract(text, known)
+        extraction = await service.extract(scope.db, text)
         if extraction.kind == "unknown":
             await step.context.send_activity(MessageFactory.text(NOT_A_DOCUMENT))
             return await step.end_dialog()
         step.values["extraction"] = extraction.to_json()
-        named = extraction.get("organisation")
         own = scope.organisation.name
+        other = service.other_organisation(extraction, own)
         step.values["warning"] = (
-            f"Dokumentet gäller {named}, inte {own}. Om du sparar det hamnar det ändå hos "
+            f"Dokumentet gäller {other}, inte {own}. Om du sparar det hamnar det ändå hos "
             f"{own}, din organisation."
-            if named and fold(named) != fold(own)
+            if other
             else None
         )
         return await step.next(None)
@@ -177,10 +163,10 @@ class ImportDialog(BaseDialog):
         scope = scope_of(step.context)
         extraction = Extraction.from_json(step.values["extraction"])
         try:
-            result = await save(
-                scope.db, scope.organisation.id, to_facts(extraction), actor=scope.actor
+            result = await service.save(
+                scope.db, scope.organisation.id, extraction, actor=scope.actor
             )
-        except ImportRefusedError as exc:
+        except service.ImportRefusedError as exc:
             await step.context.send_activity(MessageFactory.text(f"{exc} Inget sparades."))
             return await step.end_dialog()
         text = saved_text(result, extraction, scope.organisation.name)
@@ -188,9 +174,10 @@ class ImportDialog(BaseDialog):
         return await step.end_dialog()
 
 
-async def _document_text(options: dict[str, Any]) -> str:
+def _source(options: dict[str, Any]) -> service.Source:
+    """The source the dialog was begun with (see :func:`document_options`)."""
+    # The options are JSON in the dialog state, so they hold plain dicts, not AttachedFile.
     file = options.get("file")
     if isinstance(file, dict):
-        data = await download(str(file.get("url")))
-        return read_document(str(file.get("name") or "dokument"), data)
-    return read_document("inklistrat.txt", str(options.get("text") or "").encode("utf-8"))
+        return AttachedFile(str(file.get("name") or "dokument"), str(file.get("url")))
+    return service.PastedText(str(options.get("text") or ""))
