@@ -66,7 +66,9 @@ _RULES: tuple[Rule, ...] = (
     days.SLASH_DAYS_MONTH,
     days.SLASH_RANGE,
     periods.WEEK_RANGE,
-    # "måndag–onsdag vecka 45" is one range: before the week and the weekdays alone.
+    # "måndag–onsdag vecka 45", "vecka 45 mån-ons" are one range: before the week and the
+    # weekdays alone.
+    rel.WEEK_THEN_WEEKDAYS,
     rel.WEEKDAY_RANGE,
     rel.WEEKDAY_IN_WEEK,
     periods.WEEK,
@@ -97,6 +99,10 @@ _RULES: tuple[Rule, ...] = (
     # "kommande vecka" is next week; "de kommande veckorna" (WITHIN) is from today.
     periods.RELATIVE_WEEK,
     periods.PART_OF_MONTH,
+    periods.REST_OF,
+    # before "nästa år" alone: "i december nästa år"
+    periods.MONTH_RANGE,
+    periods.MONTH,
     periods.RELATIVE_MONTH,
     rel.WITHIN,
     rel.LAST_N,
@@ -104,7 +110,6 @@ _RULES: tuple[Rule, ...] = (
     periods.NAMED_YEAR,
     periods.BARE_YEAR,
     periods.YEAR_ALONE,
-    periods.MONTH,
     rel.WEEKDAY_ALONE,
 )
 

@@ -255,6 +255,16 @@ def first_on_or_after(
     return None
 
 
+def written_year(m: re.Match[str], today: date) -> int | None:
+    """The year a match writes out (group ``y``) or shifts to (group ``ys``: "nästa år")."""
+    groups = m.groupdict()
+    if groups.get("y"):
+        return int(groups["y"])
+    if groups.get("ys"):
+        return today.year + YEAR_SHIFTS[squash(groups["ys"])]
+    return None
+
+
 def future_day(today: date, month: int, day: int) -> date | None:
     """Resolve a day and month without year, preferring today or later."""
     for year in range(today.year, today.year + 9):
@@ -267,11 +277,6 @@ def future_day(today: date, month: int, day: int) -> date | None:
         if d >= today:
             return d
     return None
-
-
-def future_month_year(today: date, month: int) -> int:
-    """The year of a month named without one: this year unless the month has passed."""
-    return today.year + 1 if month < today.month else today.year
 
 
 def number(word: str) -> int:

@@ -25,6 +25,7 @@ from dialogs.lang.dates_core import (
     WEEKDAY_STEMS,
     WEEKDAYS,
     YEAR,
+    YEAR_SHIFT,
     B,
     E,
     Resolved,
@@ -38,6 +39,7 @@ from dialogs.lang.dates_core import (
     rule,
     safe_date,
     squash,
+    written_year,
 )
 
 # --- handlers ------------------------------------------------------------------------------------
@@ -133,13 +135,13 @@ def _slash_range(m: re.Match[str], today: date) -> Resolved:
     return range_years(today, int(m["d1"]), int(m["m1"]), None, int(m["d2"]), int(m["m2"]), m["y"])
 
 
-def _on_day(day: int, month: int, year: str | None, today: date) -> Resolved:
+def _on_day(day: int, month: int, year: int | str | None, today: date) -> Resolved:
     d = safe_date(int(year), month, day) if year else future_day(today, month, day)
     return (d, d) if d else None
 
 
 def _day_month(m: re.Match[str], today: date) -> Resolved:
-    return _on_day(day_number(m["d"]), month_number(m["m"]), m["y"], today)
+    return _on_day(day_number(m["d"]), month_number(m["m"]), written_year(m, today), today)
 
 
 def _first_of_two(m: re.Match[str], today: date) -> Resolved:
@@ -160,9 +162,10 @@ def _dotted(m: re.Match[str], today: date) -> Resolved:
 
 
 def _last_of_month(m: re.Match[str], today: date) -> Resolved:
-    month = MONTHS[m["m"]]
-    if m["y"]:
-        last = month_span(int(m["y"]), month)[1]
+    month = MONTHS[m["m"].rstrip(".")]
+    year = written_year(m, today)
+    if year:
+        last = month_span(year, month)[1]
     else:
         last = month_span(today.year, month)[1]
         if last < today:
@@ -308,7 +311,8 @@ FIRST_OF_TWO = rule(
 )
 # fredag 17 oktober 2026, den 3:e mars, 30 nov, 3rd of june
 DAY_MONTH = rule(
-    rf"{B}{_DAY_MONTH_PREFIX}(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})(?:\s+(?P<y>{YEAR}))?{E}",
+    rf"{B}{_DAY_MONTH_PREFIX}(?P<d>{DAY})(?:\s+of)?\s+(?P<m>{MONTH})"
+    rf"(?:\s+(?P<y>{YEAR})|\s+(?P<ys>{YEAR_SHIFT}))?{E}",
     _day_month,
     calendar=True,
     needs=MONTH_STEMS,
@@ -336,7 +340,8 @@ DOTTED = rule(
 )
 # sista november, den sista december 2027, sista dagen i februari
 LAST_OF_MONTH = rule(
-    rf"\b(?:den\s+)?sista\s+(?:dagen\s+(?:i|av)\s+)?(?P<m>{MONTH_ALONE})(?:\s+(?P<y>{YEAR}))?"
+    rf"\b(?:den\s+)?sista\s+(?:dagen\s+(?:i|av)\s+)?(?P<m>{MONTH_ALONE})"
+    rf"(?:\s+(?P<y>{YEAR})|\s+(?P<ys>{YEAR_SHIFT}))?"
     r"(?!\w)",
     _last_of_month,
     calendar=True,
@@ -358,11 +363,11 @@ NTH_WEEKDAY = rule(
 )
 # den femtonde, den 15:e nästa månad, tjugoförsta, senast den första
 DAY_OF_MONTH = rule(
-    rf"\b(?:den\s+(?P<d>\d{{1,2}}(?::?e|:a)?|{alt(ORDINALS)})|(?P<hi>{_HIGH_ORDINALS}))"
+    rf"\b(?:(?:{WEEKDAY}(?:en)?\s+)?den\s+(?P<d>\d{{1,2}}(?::?e|:a)?|{alt(ORDINALS)})"
+    rf"|(?P<hi>{_HIGH_ORDINALS}))"
     rf"(?:\s+(?:i\s+)?(?:{_SHIFT}\s+manad(?:en)?|(?P<this>manaden|dennes|denna\s+manad)))?"
     rf"{_DAY_ALONE_END}",
     _day_of_month,
     calendar=True,
     needs=("den ", "tjugo", "trettio", "elfte", "tolfte", "tonde"),
 )
-

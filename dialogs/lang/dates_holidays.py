@@ -79,6 +79,8 @@ def _days(year: int) -> dict[str, tuple[date, date]]:
         "nyarsafton": day(date(year, 12, 31)),
         # Keyed by the year it begins in, like nyårsafton.
         "nyar": (date(year, 12, 31), date(year + 1, 1, 1)),
+        # The turn of the year is the first day of the next: "före årsskiftet" ends on 31 Dec.
+        "arsskiftet": day(date(year + 1, 1, 1)),
     }
 
 
@@ -122,6 +124,7 @@ _NAMES: dict[str, str] = {
     "mellandagarna": "mellandagarna", "mellandagsveckan": "mellandagarna",
     "nyarsafton": "nyarsafton", "nyarsaftonen": "nyarsafton",
     "nyar": "nyar", "nyaret": "nyar", "nyarshelgen": "nyar",
+    "arsskiftet": "arsskiftet", "nyarsskiftet": "arsskiftet",
 }  # fmt: skip
 
 
@@ -178,7 +181,7 @@ def _weekend(m: re.Match[str], today: date) -> Resolved:
 _HOLIDAY_STEMS = (
     "jul", "nyar", "tretton", "pask", "skartors", "langfre", "valborg", "forsta maj", "himmel",
     "pingst", "national", "flaggan", "midsommar", "helgon", "lucia", "hjartans", "mellandag",
-    "annandag",
+    "annandag", "arsskifte",
 )  # fmt: skip
 
 # "God jul!" is a greeting, not a question about 24–26 December.

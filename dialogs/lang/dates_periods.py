@@ -34,6 +34,7 @@ from dialogs.lang.dates_core import (
     squash,
     week_span,
     week_year,
+    written_year,
 )
 
 # --- weeks -------------------------------------------------------------------------------------
@@ -47,7 +48,7 @@ _WEEK_AFTER: dict[str, int] = {"efter nasta": 2, "fore forra": -2, "innan forra"
 # A week named by number or relative to this one; shared by the weekday rules ("onsdag vecka
 # 45", "tis-tors nästa vecka"). Group names start with "w" to stay clear of the rules' own.
 WEEK_REF = (
-    rf"(?:(?:i\s+)?(?:vecka|v\.?)\s*(?P<wn>\d{{1,2}})(?:\s*,?\s*(?P<wy>{YEAR})|\s+"
+    rf"(?:(?:i\s+)?(?:vecka|v\.?|week)\s*(?P<wn>\d{{1,2}})(?:\s*,?\s*(?P<wy>{YEAR})|\s+"
     rf"(?P<wys>{YEAR_SHIFT}))?(?![\w/]|-\d)"
     r"|(?:i\s+)?veckan\s+(?P<wa>efter\s+nasta|(?:fore|innan)\s+forra)(?:\s+vecka)?\b"
     rf"|(?:i\s+)?(?P<ws>{alt(WEEK_SHIFTS)})\s+(?:veckan|vecka|week)\b"
@@ -74,6 +75,8 @@ def week_monday(m: re.Match[str], today: date) -> date | None:
         shift = _WEEK_AFTER[squash(groups["wa"])]
     elif groups.get("ws"):
         shift = WEEK_SHIFTS[squash(groups["ws"])]
+    elif groups.get("wc"):
+        shift = 1
     else:
         shift = 0
     return week_span(today)[0] + timedelta(weeks=shift)
@@ -118,15 +121,32 @@ def _relative_month(m: re.Match[str], today: date) -> Resolved:
 
 
 def _year_of_month(m: re.Match[str], today: date, month: int) -> int:
-    return int(m["y"]) if m["y"] else (today.year + 1 if month < today.month else today.year)
+    year = written_year(m, today)
+    return year if year else (today.year + 1 if month < today.month else today.year)
 
 
 def _month_alone(m: re.Match[str], today: date) -> Resolved:
     name = m["m"].rstrip(".")
-    if name in CONTEXT_MONTHS and not m["y"] and m["pre"] not in _MONTH_CONTEXT:
+    if name in CONTEXT_MONTHS and not (m["y"] or m["ys"]) and m["pre"] not in _MONTH_CONTEXT:
         return SKIP
     month = MONTHS[name]
     return month_span(_year_of_month(m, today, month), month)
+
+
+def _month_range(m: re.Match[str], today: date) -> Resolved:
+    if squash(m["sep"]) == "och" and not m["mellan"]:
+        return SKIP  # "mars och april" are two months
+    first, last = MONTHS[m["m1"].rstrip(".")], MONTHS[m["m2"].rstrip(".")]
+    crosses = int(last < first)  # "november–januari" ends the year after
+    year = written_year(m, today)
+    if year is not None:
+        return month_span(year - crosses, first)[0], month_span(year, last)[1]
+    # The range still going on, else the next one.
+    for start_year in range(today.year - 1, today.year + 2):
+        end = month_span(start_year + crosses, last)[1]
+        if end >= today:
+            return month_span(start_year, first)[0], end
+    return None
 
 
 def _part_of_month(m: re.Match[str], today: date) -> Resolved:
@@ -172,7 +192,7 @@ def _periodic(
     Args:
         today: The reference date.
         spans: The period in a given year.
-        shift: "nasta", "forra", … or None.
+        shift: "nasta"/"kommande", "forra", "since" ("i somras") or None.
         year: The year written, or None.
 
     Returns:
@@ -181,17 +201,14 @@ def _periodic(
     """
     if year is not None:
         return spans(year)
-    if shift in ("nasta", "kommande", "next"):
-        return next(s for y in range(today.year - 1, today.year + 3) if (s := spans(y))[0] > today)
-    if shift in ("forra", "last", "past"):
-        return next(
-            s for y in range(today.year + 1, today.year - 3, -1) if (s := spans(y))[1] < today
-        )
+    candidates = [spans(y) for y in range(today.year - 2, today.year + 3)]
+    if shift in ("nasta", "kommande"):
+        return next((s for s in candidates if s[0] > today), None)
+    if shift == "forra":
+        return next((s for s in reversed(candidates) if s[1] < today), None)
     if shift == "since":
         # "i somras": the latest that has begun, even if it is still going on.
-        return next(
-            s for y in range(today.year + 1, today.year - 3, -1) if (s := spans(y))[0] <= today
-        )
+        return next((s for s in reversed(candidates) if s[0] <= today), None)
     return first_on_or_after(today, spans)
 
 
@@ -292,6 +309,15 @@ def _named_year(m: re.Match[str], today: date) -> Resolved:
     return date(year, 1, 1), date(year, 12, 31)
 
 
+def _rest_of(m: re.Match[str], today: date) -> Resolved:
+    unit = m["u"]
+    if unit == "veckan":
+        return today, week_span(today)[1]
+    if unit == "manaden":
+        return today, month_span(today.year, today.month)[1]
+    return today, date(today.year, 12, 31)
+
+
 # --- patterns ----------------------------------------------------------------------------------
 
 _YEAR_AFTER = rf"(?:\s*,?\s*(?P<y>{YEAR})|\s*[-/]\s*'?(?P<yy>\d\d)(?!\d)|\s+(?P<ys>{YEAR_SHIFT}))?"
@@ -306,14 +332,16 @@ WEEK_RANGE = rule(
 )
 # vecka 50, v. 2, v 51, vecka 3 2027, v.42, vecka 3 nästa år
 WEEK = rule(
-    rf"{B}(?:vecka|v\.?)\s*(?P<w>\d{{1,2}})(?:\s*,?\s*(?P<y>{YEAR})|\s+(?P<ys>{YEAR_SHIFT}))?{E}",
+    rf"{B}(?:vecka|v\.?|week)\s*(?P<w>\d{{1,2}})(?:\s*,?\s*(?P<y>{YEAR})|\s+(?P<ys>{YEAR_SHIFT}))?"
+    rf"{E}",
     _week,
     needs=DIGITS,
 )
 # nästa vecka, förra veckan, veckan efter nästa, nästnästa vecka, i veckan, next week
 RELATIVE_WEEK = rule(
     r"\b(?:veckan\s+(?P<wa>efter\s+nasta|(?:fore|innan)\s+forra)(?:\s+vecka)?"
-    rf"|(?P<ws>{alt(WEEK_SHIFTS)})\s+(?:veckan|vecka|week)|i\s+veckan?)\b",
+    rf"|(?P<ws>{alt(WEEK_SHIFTS)})\s+(?:veckan|veckas|vecka|week)|i\s+veckan?|under\s+veckan"
+    r"|veckan\s+som\s+(?P<wc>kommer))\b",
     _relative_week,
     needs=("veck", "week"),
 )
@@ -327,15 +355,29 @@ PART_OF_MONTH = rule(
 )
 # nästa månad, förra månaden, månaden efter nästa, next month
 RELATIVE_MONTH = rule(
-    rf"\b(?:(?P<s>{alt(_MONTH_SHIFTS)})\s+(?:manaden|manad|month)"
+    rf"\b(?:(?P<s>{alt(_MONTH_SHIFTS)})\s+(?:manaden|manads|manad|month)"
     r"|manaden\s+(?P<a>efter\s+nasta|(?:fore|innan)\s+forra))\b",
     _relative_month,
     needs=("manad", "month"),
 )
+# resten av veckan, resten av månaden, resten av året
+REST_OF = rule(
+    r"\bresten\s+av\s+(?P<u>veckan|manaden|aret)\b",
+    _rest_of,
+    needs=("resten",),
+)
+# november–december, jan-mar 2027, mellan mars och maj
+MONTH_RANGE = rule(
+    rf"\b(?:fran\s+|(?P<mellan>mellan)\s+)?(?P<m1>{MONTH_ALONE})"
+    r"(?P<sep>\s*-\s*|\s+till(?:\s+och\s+med)?\s+|\s+och\s+)"
+    rf"(?P<m2>{MONTH_ALONE})(?:\s+(?P<y>{YEAR})|\s+(?P<ys>{YEAR_SHIFT}))?(?!\w)",
+    _month_range,
+    needs=MONTH_STEMS,
+)
 # i december, okt., nov 2027, i jan (but not "Jan" alone)
 MONTH = rule(
     r"\b(?:(?P<pre>i|under|till|fran|senast|fore|innan|infor|efter|in|by|on|hela)\s+)?"
-    rf"(?P<at>(?P<m>{MONTH_ALONE})(?:\s+(?P<y>{YEAR}))?)(?!\w)",
+    rf"(?P<at>(?P<m>{MONTH_ALONE})(?:\s+(?P<y>{YEAR})|\s+(?P<ys>{YEAR_SHIFT}))?)(?!\w)",
     _month_alone,
     needs=MONTH_STEMS,
 )
@@ -390,7 +432,7 @@ RELATIVE_HALF = rule(
     _relative_part(6),
     needs=("halvar",),
 )
-# i år, nästa år, i fjol, årets, next year
+# i år, nästa år, i fjol, nästa års, next year
 RELATIVE_YEAR = rule(
     rf"\b(?P<r>{alt(_RELATIVE_YEARS)})\b",
     _relative_year,
@@ -409,7 +451,7 @@ NAMED_YEAR = rule(
 BARE_YEAR = rule(
     r"\b(?:medlemskap|kostnad|avgift|medlemsavgift|arsavgift|budget|remiss|inbjudn|inbjudan"
     r"|sammanstallning|oversyn|utvardering|svarstid)\w*\s+"
-    rf"(?P<at>(?P<y>{YEAR})){_YEAR_END}",
+    rf"(?P<at>(?P<y>{YEAR})){_YEAR_END}|\b(?P<y2>{YEAR})\s+ars\b",
     _named_year,
     needs=("19", "20"),
 )

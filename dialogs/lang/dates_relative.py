@@ -33,15 +33,16 @@ from dialogs.lang.workdays import is_working_day
 
 _RELATIVE_DAYS: dict[str, int] = {
     "i dag": 0, "i kvall": 0, "i eftermiddag": 0, "i morgon": 1, "i overmorgon": 2,
-    "i gar": -1, "i forrgar": -2, "today": 0, "tonight": 0, "tomorrow": 1,
+    "i gar": -1, "i forrgar": -2, "iforrgar": -2, "ikvall": 0, "i morse": 0, "imorse": 0,
+    "overmorgon": 2, "today": 0, "tonight": 0, "tomorrow": 1,
     "day after tomorrow": 2, "yesterday": -1,
 }  # fmt: skip
 
 _UNIT_DAYS: dict[str, int] = {"dag": 1, "dagar": 1, "vecka": 7, "veckor": 7, "days": 1,
                               "day": 1, "weeks": 7, "week": 7}  # fmt: skip
-_UNIT_MONTHS: dict[str, int] = {"manad": 1, "manader": 1, "ar": 12, "aret": 12, "months": 1,
-                                "month": 1, "years": 12, "year": 12}  # fmt: skip
-_UNIT = r"(?:dagar|dag|veckor|vecka|manader|manad|aret|ar)"
+_UNIT_MONTHS: dict[str, int] = {"manad": 1, "manader": 1, "halvar": 6, "ar": 12, "aret": 12,
+                                "months": 1, "month": 1, "years": 12, "year": 12}  # fmt: skip
+_UNIT = r"(?:dagar|dag|veckor|vecka|manader|manad|halvar|aret|ar)"
 _WORKDAY_UNIT = r"(?:arbetsdagar|arbetsdag|vardagar|vardag)"
 _WORKDAY_STEMS = ("arbetsdag", "vardag")
 _RANGE_STEMS = (*WEEKDAY_STEMS, *WEEKDAY_SHORT)
@@ -168,12 +169,25 @@ def _weekday_range(m: re.Match[str], today: date) -> Resolved:
     return start, start + timedelta(days=(last - first) % 7)
 
 
+def _week_then_weekdays(m: re.Match[str], today: date) -> Resolved:
+    if m["wd2"] is None and m["wd1"] in WEEKDAY_SHORT:
+        return SKIP  # "nästa vecka man ska …": "man" is "one"
+    if m["wd2"] is not None and squash(m["sep"]) == "och":
+        return SKIP
+    monday = week_monday(m, today)
+    first = _day_index(m["wd1"])
+    last = _day_index(m["wd2"]) if m["wd2"] else first
+    if monday is None or last < first:
+        return None
+    return monday + timedelta(days=first), monday + timedelta(days=last)
+
+
 # --- patterns ----------------------------------------------------------------------------------
 
 RELATIVE_DAY = rule(
     rf"\b(?:the\s+)?(?P<r>{alt(_RELATIVE_DAYS)})\b",
     _relative_day,
-    needs=("i ", "to", "yesterday"),
+    needs=("i ", "ikvall", "iforrgar", "imorse", "overmorgon", "to", "yesterday"),
 )
 # om fem arbetsdagar, efter tre vardagar
 IN_WORKING_DAYS = rule(
@@ -233,6 +247,13 @@ WEEKDAY_IN_WEEK = rule(
     rf"\b(?:(?:pa|on)\s+)?(?P<wd>{WEEKDAY})(?:en)?\s+(?:den\s+)?{WEEK_REF}",
     _weekday_in_week,
     needs=WEEKDAY_STEMS,
+)
+# nästa vecka på tisdag, vecka 45 måndag–onsdag, v. 3 ons-fre
+WEEK_THEN_WEEKDAYS = rule(
+    rf"\b{WEEK_REF}\s+(?:pa\s+)?(?P<wd1>{WEEKDAY_ANY})(?:en)?"
+    rf"(?:(?P<sep>\s*-\s*|\s+till\s+|\s+och\s+)(?P<wd2>{WEEKDAY_ANY})(?:en)?)?(?!\w)",
+    _week_then_weekdays,
+    needs=_RANGE_STEMS,
 )
 # på fredag, nästa fredag, i fredags, förra fredagen, next friday, on monday
 WEEKDAY_ALONE = rule(

@@ -81,6 +81,7 @@ HOLIDAYS = [
     (MON, "midsommarafton 2028", "2028-06-23", "2028-06-23"),
     (MON, "alla helgons dag", "2027-11-06", "2027-11-06"),  # 31 Oct 2026 has passed
     (MON, "lucia", "2026-12-13", "2026-12-13"),
+    (MON, "vid årsskiftet", "2027-01-01", "2027-01-01"),
     (MON, "juldagen 2025", "2025-12-25", "2025-12-25"),
     # no å/ä/ö
     (MON, "paskafton", "2027-03-27", "2027-03-27"),

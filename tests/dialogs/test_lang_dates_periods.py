@@ -203,6 +203,8 @@ YEARS = [
     (MON, "i fjol", "2025-01-01", "2025-12-31"),
     (MON, "this year", "2026-01-01", "2026-12-31"),
     (MON, "next year", "2027-01-01", "2027-12-31"),
+    (MON, "2027 års budget", "2027-01-01", "2027-12-31"),
+    (MON, "före 2027", "2026-11-23", "2026-12-31"),
     (WINTER, "i år", "2027-01-01", "2027-12-31"),
 ]
 
@@ -257,7 +259,36 @@ MONTHS = [
     (MON, "i november", "2026-11-01", "2026-11-30"),  # the current month
     (WINTER, "i december", "2027-12-01", "2027-12-31"),
     (WINTER, "i jan", "2027-01-01", "2027-01-31"),
+    (MON, "i december nästa år", "2027-12-01", "2027-12-31"),
+    (MON, "mars i år", "2026-03-01", "2026-03-31"),
+    (MON, "15 mars nästa år", "2027-03-15", "2027-03-15"),
+    (D("2027-04-01"), "15 mars nästa år", "2028-03-15", "2028-03-15"),
+    (MON, "sista maj i år", "2026-05-31", "2026-05-31"),
 ]
+
+
+MONTH_RANGES = [
+    (MON, "november–december", "2026-11-01", "2026-12-31"),  # still going on
+    (MON, "jan-mar 2027", "2027-01-01", "2027-03-31"),
+    (MON, "mellan mars och maj", "2027-03-01", "2027-05-31"),
+    (MON, "från september till november", "2026-09-01", "2026-11-30"),
+    (MON, "nov-jan", "2026-11-01", "2027-01-31"),
+    (MON, "november–januari 2027", "2026-11-01", "2027-01-31"),
+    (MON, "maj–juni", "2027-05-01", "2027-06-30"),
+    (WINTER, "november–februari", "2026-11-01", "2027-02-28"),
+    (WINTER, "oktober–november", "2027-10-01", "2027-11-30"),
+]
+
+
+@pytest.mark.parametrize(("today", "text", "start", "end"), MONTH_RANGES)
+def test_month_ranges(today: date, text: str, start: str, end: str) -> None:
+    got = find_dates(text, today)
+    assert [(s.start.isoformat(), s.end.isoformat()) for s in got] == [(start, end)]
+
+
+def test_two_months_joined_by_och_are_two_months() -> None:
+    got = find_dates("mars och april", MON)
+    assert [(s.start.month, s.end.month) for s in got] == [(3, 3), (4, 4)]
 
 
 @pytest.mark.parametrize(("today", "text", "start", "end"), MONTHS)

@@ -50,6 +50,14 @@ WEEKS_AND_MONTHS = [
     (MON, "v. 10 nästa år", "2027-03-08", "2027-03-14"),
     (MON, "vecka 50 i år", "2026-12-07", "2026-12-13"),
     (MON, "vecka 45 förra året", "2025-11-03", "2025-11-09"),
+    (MON, "nästa veckas möte", "2026-11-30", "2026-12-06"),
+    (MON, "veckan som kommer", "2026-11-30", "2026-12-06"),
+    (MON, "tre veckor från idag", "2026-12-14", "2026-12-14"),
+    (MON, "om ett halvår", "2027-05-23", "2027-05-23"),
+    (MON, "under veckan", "2026-11-23", "2026-11-29"),
+    (THU, "resten av veckan", "2026-11-26", "2026-11-29"),
+    (THU, "resten av månaden", "2026-11-26", "2026-11-30"),
+    (THU, "resten av året", "2026-11-26", "2026-12-31"),
     (MON, "de kommande tre veckorna", "2026-11-23", "2026-12-14"),
     (MON, "de senaste två veckorna", "2026-11-09", "2026-11-23"),
     (NEW_YEARS_WEEK, "nästa vecka", "2027-01-04", "2027-01-10"),
@@ -129,6 +137,10 @@ WEEKDAY_RANGES = [
     (THU, "tis-tors nästa vecka", "2026-12-01", "2026-12-03"),
     (THU, "måndag–onsdag", "2026-11-30", "2026-12-02"),
     (THU, "måndag–onsdag vecka 48", "2026-11-23", "2026-11-25"),  # this week's, even if passed
+    # the week first
+    (MON, "vecka 45 måndag–onsdag", "2027-11-08", "2027-11-10"),
+    (MON, "v. 3 ons-fre", "2027-01-20", "2027-01-22"),
+    (MON, "nästa vecka tis-tors", "2026-12-01", "2026-12-03"),
 ]
 
 
@@ -147,6 +159,9 @@ WEEKDAY_IN_A_WEEK = [
     (MON, "onsdag nästa vecka", "2026-12-02"),
     (MON, "fredag i veckan", "2026-11-27"),
     (MON, "måndag vecka 2 2027", "2027-01-11"),
+    (MON, "nästa vecka på tisdag", "2026-12-01"),
+    (MON, "vecka 50 fredag", "2026-12-11"),
+    (MON, "fredag week 50", "2026-12-11"),
 ]
 
 
@@ -160,6 +175,13 @@ def test_two_weekdays_joined_by_och_are_two_days() -> None:
     got = find_dates("måndag och onsdag nästa vecka", MON)
     assert [s.text for s in got] == ["måndag", "onsdag nästa vecka"]
     assert got[1].start == got[1].end == D("2026-12-02")
+
+
+def test_a_short_weekday_name_after_a_week_is_a_word() -> None:
+    got = find_dates("nästa vecka man ska svara", MON)
+    assert [(s.text, s.start, s.end) for s in got] == [
+        ("nästa vecka", D("2026-11-30"), D("2026-12-06"))
+    ]
 
 
 def test_impossible_weeks_and_reversed_ranges_give_no_date() -> None:
@@ -181,6 +203,9 @@ NO_ACCENTS_AND_ENGLISH = [
     (MON, "i overmorgon", "2026-11-25", "2026-11-25"),
     (MON, "iovermorgon", "2026-11-25", "2026-11-25"),
     (MON, "i forrgar", "2026-11-21", "2026-11-21"),
+    (MON, "ikväll", "2026-11-23", "2026-11-23"),
+    (MON, "övermorgon", "2026-11-25", "2026-11-25"),
+    (MON, "week 50", "2026-12-07", "2026-12-13"),
     (MON, "om tva veckor", "2026-12-07", "2026-12-07"),
     (MON, "forra manaden", "2026-10-01", "2026-10-31"),
     (MON, "nasta fredag", "2026-12-04", "2026-12-04"),
