@@ -169,9 +169,9 @@ def _shift(found: _Found, m: re.Match[str]) -> tuple[date, date]:
     return d, d
 
 
-def _until(found: _Found, m: re.Match[str], before: str, today: date) -> tuple[date, date] | None:
+def _until(found: _Found, m: re.Match[str], text: str, today: date) -> tuple[date, date] | None:
     """The window "före X" or "senast X" stands for, or None when X stays as it is."""
-    if _RESPOND_FIELD.search(before[: m.start()]):
+    if _RESPOND_FIELD.search(text, max(0, m.start() - _LOOK_BACK), m.start()):
         return None
     if m["mod"] in ("fore", "innan", "before"):
         end = found.first - timedelta(days=1)
@@ -188,19 +188,19 @@ def _apply_modifiers(text: str, found: list[_Found], today: date) -> None:
     """Let the words in front of each date change it ("före jul", "dagen efter midsommar")."""
     taken = [(f.start, f.end) for f in found]
     for f in found:
+        # Searched inside the whole text, so that "\b" sees the character before the window.
         lo = max(0, f.start - _LOOK_BACK)
-        before = text[lo : f.start]
-        m = _OFFSET.search(before)
-        if m and not _overlaps((lo + m.start(), f.start), taken):
+        m = _OFFSET.search(text, lo, f.start)
+        if m and not _overlaps((m.start(), f.start), taken):
             f.first, f.last = _shift(f, m)
-            f.start, f.calendar = lo + m.start(), False
+            f.start, f.calendar = m.start(), False
             continue
-        m = _UNTIL.search(before)
-        if m and not _overlaps((lo + m.start(), f.start), taken):
-            window = _until(f, m, before, today)
+        m = _UNTIL.search(text, lo, f.start)
+        if m and not _overlaps((m.start(), f.start), taken):
+            window = _until(f, m, text, today)
             if window is not None:
                 f.first, f.last = window
-                f.start = lo + m.start()
+                f.start = m.start()
 
 
 # --- the finder ---------------------------------------------------------------------------------
