@@ -80,6 +80,8 @@ SINGLE = [
     ("i år", "2026-01-01", "2026-12-31"),
     ("nästa år", "2027-01-01", "2027-12-31"),
     ("under 2027", "2027-01-01", "2027-12-31"),
+    # DESIGN.md: a bare year in a period question is that year
+    ("sammanställning medlemskap 2026", "2026-01-01", "2026-12-31"),
     ("julafton", "2026-12-24", "2026-12-24"),
     ("juldagen", "2026-12-25", "2026-12-25"),
     ("nyårsafton", "2026-12-31", "2026-12-31"),
@@ -127,7 +129,6 @@ NO_DATE = [
     "kl. 10",
     "kl 10.30",
     "mötet börjar 10:15",
-    "sammanställning medlemskap 2026",
     "Hej!",
     "god morgon",
     "jag vill ha en påminnelse",
