@@ -130,6 +130,7 @@ class _CredentialsPolicy(AsyncHTTPPolicy):
         if app_id and app_id != AuthenticationConstants.ANONYMOUS_SKILL_APP_ID:
             token = await asyncio.to_thread(self._credentials.get_access_token)
             request.http_request.headers["Authorization"] = f"Bearer {token}"
+        assert self.next is not None  # msrest links every policy to the next before sending
         return await self.next.send(request, **kwargs)
 
 
@@ -156,6 +157,7 @@ class _RetryPolicy(AsyncHTTPPolicy):
         """Send, and send again while it is worth it and the policy allows."""
 
         async def attempt() -> Response:
+            assert self.next is not None  # msrest links every policy to the next before sending
             return await self.next.send(request, **kwargs)
 
         response, _ = await self._policy.call(

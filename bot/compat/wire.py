@@ -82,26 +82,27 @@ class _Unsupported(Exception):
 
 
 @functools.cache
-def _fields(kind: type) -> tuple[tuple[str, str, str], ...]:
+def _fields(kind: Any) -> tuple[tuple[str, str, str], ...]:
     """(attribute, JSON key, msrest type) of a connector model, for reading and writing.
 
     Only plain models qualify: no validation rules, no subtypes, no XML, no flattened
     ("a.b") or escaped keys, no additional-properties slot. Everything else raises
     :class:`_Unsupported` and goes through msrest, which knows those rules.
     """
+    cls: Any = kind  # msrest's private class attributes: not in its type hints
     if (
-        _MODELS.get(kind.__name__) is not kind
-        or kind._validation
+        _MODELS.get(cls.__name__) is not kind
+        or cls._validation
         or getattr(kind, "_subtype_map", None)
-        or kind.is_xml_model()
+        or cls.is_xml_model()
     ):
-        raise _Unsupported(kind.__name__)
+        raise _Unsupported(cls.__name__)
     fields = []
-    for attr, desc in kind._attribute_map.items():
+    for attr, desc in cls._attribute_map.items():
         key, kind_name = desc["key"], desc["type"]
         odd_key = not key or "." in key or "\\" in key or desc.get("flatten")
         if not isinstance(kind_name, str) or odd_key:
-            raise _Unsupported(f"{kind.__name__}.{attr}")
+            raise _Unsupported(f"{cls.__name__}.{attr}")
         fields.append((attr, key, kind_name))
     return tuple(fields)
 
@@ -138,7 +139,8 @@ class WireSerializer(Serializer):
 
     def _model(self, model: Model) -> dict[str, Any]:
         out: dict[str, Any] = {}
-        for attr, key, kind_name in _fields(type(model)):
+        kind: Any = type(model)  # a class is hashable; msrest's __eq__ hides that from mypy
+        for attr, key, kind_name in _fields(kind):
             value = getattr(model, attr, None)
             if value is not None:
                 out[key] = self._value(value, kind_name)

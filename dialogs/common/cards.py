@@ -102,7 +102,7 @@ class CardContent(dict[str, Any]):
     that nothing changes: cards are built fresh for each reply and never altered once handed to
     ``send_activity``. Keep it that way: build a new card rather than editing a sent one.
     It holds JSON's own types only (str, int, float, bool, None, list, dict): it goes on the
-    wire without being checked node by node (:func:`bot.wire.plain_json`).
+    wire without being checked node by node (:func:`bot.compat.wire.plain_json`).
     Everywhere else it is a plain dict (JSON encoding, equality, dialog state via jsonpickle).
     """
 
