@@ -1,9 +1,10 @@
 """The demo data set: exactly the facts of the five seed documents.
 
 Three organisations (Stockholms stad, Göteborgs Stad, Huddinge kommun) bound to the demo tenants,
-three networks, one membership each, the invitation KS 2023/886 and the remiss 171-482/2016 with
-its recipients. Loaded by ``--demo`` into an empty store only; every row is written by the actor
-``system:demo`` so that the audit trail says where it came from.
+one membership each in the three networks of the seed documents (rows of the shared reference
+list of :mod:`store.reference`, which every store holds), the invitation KS 2023/886 and the
+remiss 171-482/2016 with its recipients. Loaded by ``--demo`` into an empty store only; every
+row is written by the actor ``system:demo`` so that the audit trail says where it came from.
 """
 
 from __future__ import annotations
@@ -15,13 +16,13 @@ from decimal import Decimal
 from sqlalchemy import func, select
 from sqlalchemy.ext.asyncio import AsyncSession
 
+from store import reference
 from store.cases import new_case
 from store.db import Database
 from store.models import (
     Invitation,
     Membership,
     Network,
-    NetworkAlias,
     Organisation,
     OrgUnit,
     Person,
@@ -36,17 +37,6 @@ HUDDINGE_TENANT = "33333333-3333-3333-3333-333333333333"
 
 
 @dataclass(frozen=True)
-class DemoNetwork:
-    """Reference data for one network."""
-
-    name: str
-    aliases: tuple[str, ...]
-    organiser: str | None
-    description: str
-    founded: str | None = None
-
-
-@dataclass(frozen=True)
 class DemoOrganisation:
     """One organisation with its units (name, kind) and roles (role, name, unit)."""
 
@@ -57,36 +47,10 @@ class DemoOrganisation:
     people: tuple[tuple[str, str | None, str | None], ...] = field(default=())
 
 
-NETWORKS: tuple[DemoNetwork, ...] = (
-    DemoNetwork(
-        name="Strong Cities Network",
-        aliases=("SCN",),
-        organiser="Institute for Strategic Dialogue (London)",
-        description=(
-            "Världsomspännande nätverk som verkar för säkra städer genom att förebygga "
-            "radikalisering och våldsbejakande extremism. Cirka 160 medlemsstäder (2023)."
-        ),
-    ),
-    DemoNetwork(
-        name="Nordic Safe Cities",
-        aliases=("NSC",),
-        organiser="Nordic Safe Cities (initierat av Nordiska ministerrådet)",
-        description=(
-            "Ideell organisation som verkar för säkra och motståndskraftiga städer i Norden, "
-            "med trygghetsfrämjande och brottsförebyggande arbete."
-        ),
-        founded="2016",
-    ),
-    DemoNetwork(
-        name="Samverkan Stockholmsregionen",
-        aliases=("SSR",),
-        organiser="Samhällsaktörerna i Stockholms län, gemensamt",
-        description=(
-            "Gemensamt aktörsnätverk i Stockholms län för en trygg, säker och störningsfri "
-            "region: samverkan och förmåga att hantera samhällsstörningar och kriser."
-        ),
-    ),
-)
+# Networks are shared reference data: the demo knows the whole reference list, and its three
+# organisations are members of the three networks of the seed documents.
+NETWORKS = reference.NETWORKS
+MEMBER_NETWORKS = ("Strong Cities Network", "Nordic Safe Cities", "Samverkan Stockholmsregionen")
 
 ORGANISATIONS: tuple[DemoOrganisation, ...] = (
     DemoOrganisation(
@@ -178,18 +142,15 @@ async def load(db: Database) -> bool:
 
 
 async def _networks(session: AsyncSession) -> dict[str, Network]:
-    found: dict[str, Network] = {}
-    for spec in NETWORKS:
-        net = Network(
-            name=spec.name,
-            organiser=spec.organiser,
-            description=spec.description,
-            founded=spec.founded,
-            aliases=[NetworkAlias(alias=a) for a in spec.aliases],
-        )
-        session.add(net)
-        found[spec.name] = net
-    await session.flush()
+    # The store already holds the reference list (the migration adds it); ensuring it again
+    # costs one read and makes the demo load on a store that was never upgraded to head too.
+    await session.run_sync(reference.ensure_reference_networks_sync)
+    rows = await session.scalars(select(Network).where(Network.name.in_(MEMBER_NETWORKS)))
+    found = {net.name: net for net in rows}
+    missing = set(MEMBER_NETWORKS) - set(found)
+    if missing:
+        # Someone renamed a reference network the demo's memberships need.
+        raise RuntimeError(f"the store lacks the demo networks {sorted(missing)}")
     return found
 
 

@@ -9,6 +9,7 @@ from alembic.config import Config
 from sqlalchemy import Connection, inspect
 
 from store.db import Database
+from store.reference import ensure_reference_networks
 
 MIGRATIONS = Path(__file__).with_name("migrations")
 
@@ -31,6 +32,9 @@ def _upgrade(connection: Connection, revision: str) -> None:
         # Two instances starting at once must not both create the schema.
         connection.exec_driver_sql(f"SELECT pg_advisory_xact_lock({_MIGRATION_LOCK})")
     command.upgrade(alembic_config(connection), revision)
+    if revision == "head":
+        # Shared reference data belongs in every store; see store/reference.py for why here.
+        ensure_reference_networks(connection)
 
 
 def _current(connection: Connection) -> str | None:
@@ -41,7 +45,11 @@ def _current(connection: Connection) -> str | None:
 
 
 async def upgrade(db: Database, revision: str = "head") -> None:
-    """Apply every migration up to ``revision`` in one transaction."""
+    """Apply every migration up to ``revision`` in one transaction.
+
+    At the head revision the same transaction then adds the shared reference networks the
+    store lacks (:func:`store.reference.ensure_reference_networks`).
+    """
     async with db.engine.begin() as conn:
         await conn.run_sync(_upgrade, revision)
 

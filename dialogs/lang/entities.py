@@ -11,9 +11,10 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import Indel
 
 from dialogs.lang.normalize import Normalized, fold_word
-from dialogs.lang.tokens import Token, tokenize
+from dialogs.lang.tokens import Token, stem, tokenize
 
 
 @dataclass(frozen=True)
@@ -66,15 +67,25 @@ class UnitMatch:
 # How close a fuzzy n-gram must be to a name variant (rapidfuzz ratio, 0-100).
 _NETWORK_CUTOFF = 85.0
 _UNIT_CUTOFF = 88.0
+# A long word may be this many insertions or deletions away whatever the ratio: "eurocitys"
+# is three from "eurocities" (a ratio of 84).
+_LONG_WORD = 9
+_LONG_WORD_EDITS = 3
 # How close an unknown name must be to a known one to be offered as "Menade du …?".
 _SUGGEST_CUTOFF = 72.0
 # Short aliases and acronyms ("SSR", "SCN") only match exactly: one typo makes another word.
 _EXACT_ONLY_LEN = 4
+# A name of three words or more may have words between its own ("WHO:s nätverk Healthy Cities",
+# "Healthy Cities inom WHO"): at most this many in all.
+_MAX_GAP = 2
+# Score of a name found with words between its own: below an exact match, above any fuzzy one.
+_GAPPED_SCORE = 99.0
 
 # Phrases after which a network is usually named ("ansvarar för X", "medlemskapet i X").
 _NETWORK_ANCHOR_RE = re.compile(
     r"\b(?:ansvar\w*|kontakt\w*|(?:medlem|medlemskap|medlemskapet)\s+i|med\s+i|natverket"
-    r"|representera\w*\s+\w+\s+i|fragan\s+om|prata\s+med\s+om|inbjud\w*\s+fran)"
+    r"|representera\w*\s+\w+\s+i|representant\w*\s+i|fragan\s+om|prata\s+med\s+om"
+    r"|inbjud\w*\s+fran)"
     r"(?:\s+(?:for|i|om|till))?\s+"
 )
 # Words that end a name in running text, and words that are never a network's name.
@@ -87,10 +98,86 @@ _NOT_NAMES = frozenset((
     "vart", "vara", "var", "staden", "stadens", "kommunen", "medlemskapet", "medlemskap",
     "fragan", "arendet", "remissen", "inbjudan",
 ))  # fmt: skip
+# Roles, not names: "ansvarig kontaktperson för X" names X, not "kontaktperson".
+_ROLE_WORDS = frozenset((
+    "kontaktperson", "kontaktpersonen", "kontakt", "kontakten", "ansvarig", "ansvarige",
+    "ansvarar", "representant", "representanten", "representanter", "samordnare",
+    "samordnaren", "ordforande", "ordforanden", "ledamot", "ledamoten", "handlaggare",
+    "handlaggaren", "person", "personen", "vem", "vilken", "vilka", "var", "er", "min",
+    "hand", "huvudansvarig", "politiskt", "politiska", "tjansteperson", "tjanstepersonen",
+))  # fmt: skip
 # A capitalised name right before one of these is an event's organiser ("Eurocities årsmöte").
 _EVENT_WORDS = frozenset((
     "arsmote", "arsmotet", "konferens", "konferensen", "summit", "kongress", "kongressen",
     "mote", "motet", "seminarium", "natverksmote", "generalforsamling",
+))  # fmt: skip
+# The bot's domain, as word beginnings (folded): a name fused with one of these
+# ("icleimedlemskapet", "eurocitiesmotet") is the name; and a text with one of these is about
+# networks even when it also has a word of another world (below).
+_DOMAIN_CUES = (
+    "natverk", "medlem", "ansvar", "kontakt", "represent", "inbjud", "bjud", "konferens",
+    "kongress", "summit", "mote", "arsmote", "styrelse", "sekretariat", "avgift", "kostnad",
+    "kostar", "betal", "ompro", "utvarder", "deltag", "samordn", "anslut", "engagemang",
+    "seminari", "workshop", "remiss", "paminn", "svarsdatum", "anmal", "arende", "diarie",
+    "dnr", "sammanstall", "ordforande", "delegat", "arbetsgrupp", "kommission", "forum",
+    "handlaggare", "kommunstyrelse", "stadsledning", "bevak", "network", "member",
+    "responsib", "contact", "invit", "conferen", "meeting", "fee", "board", "handles",
+)  # fmt: skip
+_DOMAIN_CUE_RE = re.compile(r"\b(?:" + "|".join(_DOMAIN_CUES) + ")")
+# Words of other worlds where short acronyms live too: a car model ("C40"), a court or a sports
+# body ("ICC"), a university ("UBC"). A short acronym in a text with one of these and with no
+# word of the domain is not a network. Regular expressions on the folded text, from a word's
+# beginning; a short one is a whole word, so that "bilaga" is no car and "suverän" no SUV.
+_OTHER_WORLDS = (
+    # vehicles
+    r"bil(?:en|ar|arna|ens|pool\w*)?\b",
+    r"elbil",
+    r"volvo",
+    r"tesla",
+    r"laddbox",
+    r"laddning",
+    r"leasing",
+    r"leasa",
+    r"provkor",
+    r"rackvidd",
+    r"verkstad",
+    r"suv\b",
+    # courts and law
+    r"domstol",
+    r"brottmal",
+    r"aklagar",
+    r"haag",
+    r"hague",
+    r"arresteringsorder",
+    r"atal\b",
+    r"krigsbrott",
+    r"folkmord",
+    r"court",
+    r"tribunal",
+    r"prosecutor",
+    r"warrant",
+    # sport
+    r"cricket",
+    r"fotboll",
+    r"match(?:en|er|erna)?\b",
+    r"vm\b",
+    r"world cup",
+    r"turnering",
+    r"landslag",
+    # studies
+    r"universitet",
+    r"pluggar",
+    r"plugga",
+    r"studera",
+    r"student",
+    r"campus",
+    r"university",
+    r"college",
+)
+_OTHER_WORLDS_RE = re.compile(r"\b(?:" + "|".join(_OTHER_WORLDS) + r")")
+# Function words that never end a leading part of a name ("Union of", "European Forum for").
+_FUNCTION_WORDS = frozenset((
+    "of", "the", "for", "and", "in", "och", "for", "i", "av", "pa", "mot", "against", "to",
 ))  # fmt: skip
 
 # Generic unit shapes, used when no configured unit matches.
@@ -108,7 +195,106 @@ _UNIT_TAILS = ("stadsdelsnamnd", "stadsdelsforvaltning", "namnd", "forvaltning")
 
 
 def _words(text: str) -> str:
-    return " ".join(t.text for t in tokenize(fold_word(text)))
+    """A name's folded words, the genitive's "s" left out ("WHO:s nätverk …" → "who natverk …")."""
+    folded = fold_word(text)
+    tokens = tokenize(folded)
+    return " ".join(
+        t.text
+        for i, t in enumerate(tokens)
+        if not (t.text == "s" and i and folded[tokens[i - 1].end : t.start] in (":", "'"))
+    )
+
+
+# A network's own word ("Fairtrade" of "Fairtrade City", "Fairtrade-kommun", …) is long enough
+# not to be a common word by chance.
+_CORE_WORD_LEN = 8
+
+
+def _core_words(networks: Sequence[KnownNetwork]) -> list[tuple[str, str]]:
+    """First words that name a network alone: "fairtrade" for Fairtrade City.
+
+    A word that begins at least two of a network's own names, and no word of any other
+    network's names, is that network's word; a first word shared or used once ("Strong",
+    "Healthy") is not.
+    """
+    firsts: dict[str, set[str]] = {}
+    counts: dict[tuple[str, str], int] = {}
+    for net in networks:
+        for name in (net.name, *net.aliases):
+            words = _words(name).split()
+            for w in words:
+                firsts.setdefault(w, set()).add(net.name)
+            if len(words) >= 2:
+                counts[(words[0], net.name)] = counts.get((words[0], net.name), 0) + 1
+    return [
+        (word, canonical)
+        for (word, canonical), n in counts.items()
+        if n >= 2 and len(word) >= _CORE_WORD_LEN and firsts[word] == {canonical}
+    ]
+
+
+_DASH_RE = re.compile(r"\s+[-–—]\s+")
+
+
+def _alias_parts(aliases: Sequence[str]) -> list[str]:
+    """Aliases, and the parts of one written "A – B" that are names of two words or more.
+
+    "ICLEI – Local Governments for Sustainability" is also written without its acronym.
+    """
+    parts = list(aliases)
+    for alias in aliases:
+        pieces = _DASH_RE.split(alias)
+        if len(pieces) > 1:
+            parts.extend(p for p in pieces if len(p.split()) >= 2)
+    return parts
+
+
+_INFLECTED_STEM = 7
+
+
+def _typo_not_inflection(gram_words: list[str], variant: str) -> bool:
+    """False when a near match is another form of the same Swedish word, not a typo.
+
+    A name that is itself a word matches in its own form and its genitive only: "Vi vill bli
+    en klimatkommun" does not name Klimatkommunerna, while "klimatkommunenra" (a typo) does.
+    """
+    variant_words = variant.split()
+    if len(variant_words) != len(gram_words):
+        return True
+    for got, want in zip(gram_words, variant_words, strict=True):
+        if got == want or got == want + "s":
+            continue
+        # A long stem is a Swedish compound's; a short one ("citi" of "citie" and "cities")
+        # says nothing, and English names have short words.
+        base = stem(want)
+        if len(base) >= _INFLECTED_STEM and stem(got) == base:
+            return False
+    return True
+
+
+def _genitive_base(word: str) -> str | None:
+    """The word without a genitive s ("klimatkommunernas" → "klimatkommunerna"), or None."""
+    if len(word) >= 4 and word.endswith("s") and not word.endswith("ss"):
+        return word[:-1]
+    return None
+
+
+@dataclass(frozen=True)
+class _Hit:
+    """One place a known network's name was found; compared by :meth:`key`."""
+
+    name: str
+    score: float
+    size: int  # words of the name found
+    contiguous: bool
+    first: int  # index of the first and last token of the span
+    last: int
+
+    def key(self) -> tuple[bool, int, float, bool, int]:
+        # Every word as written (exact, or with words in between) before any typo; then more
+        # of a name ("WHO … Healthy Cities" over the "Healthy Cities" of Healthy Cities
+        # Sverige), then the closer match, then unbroken, then the earlier one.
+        return (self.score >= _GAPPED_SCORE, self.size, self.score, self.contiguous, -self.first)
 
 
 class EntityMatcher:
@@ -122,23 +308,70 @@ class EntityMatcher:
             units: The organisation's unit names, e.g. "Södermalms stadsdelsnämnd".
         """
         self._exact: dict[str, str] = {}  # variant words → canonical name
+        self._exact_only: set[str] = set()  # short aliases: exact matches only, and guarded
         self._fuzzy: dict[int, dict[str, str]] = {}  # token count → variant → canonical
+        # Token count → first letter → (variant, its length): a typo rarely hits the first
+        # letter, and a ratio of 85 needs lengths within 15 % of each other, so a gram is
+        # compared with a handful of variants instead of all of them.
+        self._fuzzy_index: dict[int, dict[str, list[tuple[str, int]]]] = {}
+        # Names of three words or more, for finding them with words in between.
+        self._gapped: dict[str, list[tuple[tuple[str, ...], str]]] = {}
+        # Single-word names of five letters or more, for names fused with a domain word.
+        self._fusable: dict[str, list[tuple[str, str]]] = {}
+        self._name_words: set[str] = set()
+        leading: list[tuple[str, str]] = []
+        acronyms: dict[str, set[str]] = {}
         for net in networks:
             full = _words(net.name)
             name_tokens = full.split()
-            variants = {full}
-            # Leading parts of a long name: "Strong Cities" for "Strong Cities Network".
-            variants.update(" ".join(name_tokens[:k]) for k in range(2, len(name_tokens)))
-            for variant in variants:
-                self._add_variant(variant, net.name)
-            short = [_words(a) for a in net.aliases]
-            if len(name_tokens) >= 3:
-                short.append("".join(t[0] for t in name_tokens))  # "scn"
-            for alias in short:
+            if len(full) <= _EXACT_ONLY_LEN:  # "CEMR", "UCLG": an acronym as the name
+                self._exact.setdefault(full, net.name)
+                self._exact_only.add(full)
+            else:
+                self._add_variant(full, net.name)
+            # Leading parts of a long name ("Strong Cities" for "Strong Cities Network"), added
+            # after every full name and alias so that they never shadow one; never ending on a
+            # function word ("Union of" is no name).
+            leading.extend(
+                (" ".join(name_tokens[:k]), net.name)
+                for k in range(2, len(name_tokens))
+                if name_tokens[k - 1] not in _FUNCTION_WORDS
+            )
+            if len(name_tokens) >= 3 and not _FUNCTION_WORDS.intersection(name_tokens):
+                acronyms.setdefault("".join(t[0] for t in name_tokens), set()).add(net.name)
+            for alias in (_words(a) for a in _alias_parts(net.aliases)):
+                if not alias:
+                    continue
                 if len(alias) <= _EXACT_ONLY_LEN:
                     self._exact.setdefault(alias, net.name)
+                    self._exact_only.add(alias)
                 else:
                     self._add_variant(alias, net.name)
+        for variant, canonical in leading:
+            self._add_variant(variant, canonical)
+        # A network's own word alone is weaker evidence than its name: "Fairtrade-kaffe" is
+        # coffee, "Fairtrade-samordnaren" the network's. It needs a word of the domain.
+        self._needs_domain: set[str] = set()
+        for word, canonical in _core_words(networks):
+            if word not in self._exact:
+                self._add_variant(word, canonical)
+                self._needs_domain.add(word)
+        for acronym, owners in acronyms.items():
+            # "RCN" is both Rainbow and Resilient Cities Network: then it is neither.
+            if len(owners) == 1 and acronym not in self._exact:
+                self._exact[acronym] = next(iter(owners))
+                self._exact_only.add(acronym)
+        for variant, canonical in self._exact.items():
+            words = tuple(variant.split())
+            self._name_words.update(words)
+            if len(words) >= 3:
+                self._gapped.setdefault(words[0], []).append((words, canonical))
+            elif len(words) == 1 and len(variant) > _EXACT_ONLY_LEN:
+                self._fusable.setdefault(variant[:2], []).append((variant, canonical))
+        for size, table in self._fuzzy.items():
+            index = self._fuzzy_index.setdefault(size, {})
+            for variant in table:
+                index.setdefault(variant[0], []).append((variant, len(variant)))
         self._sizes = sorted({len(v.split()) for v in self._exact} | set(self._fuzzy))
 
         self._units: dict[str, str] = {}  # exact variants
@@ -166,6 +399,12 @@ class EntityMatcher:
     def find_network(self, norm: Normalized, tokens: list[Token]) -> NetworkMatch | None:
         """Find the network a text names, known or not.
 
+        A known name is found as written, in the genitive ("ICLEI:s", "Klimatkommunernas"),
+        with a typo ("eurocitys"), fused with a domain word ("icleimedlemskapet") or, when it
+        is three words or more, with a few words in between ("WHO:s nätverk Healthy Cities").
+        A short acronym is no network as part of another name ("min Volvo C40"), nor in a
+        text of another world that has no word of the bot's domain ("ICC i Haag").
+
         Args:
             norm: The normalised text.
             tokens: Its tokens.
@@ -173,49 +412,135 @@ class EntityMatcher:
         Returns:
             The best match, or None when no network is named.
         """
-        words = [t.text for t in tokens]
-        best: tuple[float, int, int, int, str] | None = None  # score, len, -start, end, name
-        scores: dict[str, float] = {}
+        # The genitive's "s" after a colon or apostrophe ("ICLEI:s") is no word of its own.
+        idx = [
+            i
+            for i, t in enumerate(tokens)
+            if not (t.text == "s" and i and norm.text[tokens[i - 1].end : t.start] in (":", "'"))
+        ]
+        words = [tokens[i].text for i in idx]
+        hits: list[_Hit] = []
+        other_world: bool | None = None  # whether a short acronym is of another world
         for size in self._sizes:
             for i in range(len(words) - size + 1):
-                gram = " ".join(words[i : i + size])
-                name = self._exact.get(gram)
-                score = 100.0
-                if name is None:
-                    if len(gram) <= _EXACT_ONLY_LEN:
+                hit = self._gram_hit(words[i : i + size])
+                if hit is None:
+                    continue
+                name, score, gram = hit
+                if gram in self._exact_only:
+                    if other_world is None:
+                        other_world = _OTHER_WORLDS_RE.search(
+                            norm.text
+                        ) is not None and not _DOMAIN_CUE_RE.search(norm.text)
+                    if other_world or self._inside_other_name(norm, tokens, idx[i]):
                         continue
-                    hit = None
-                    for n in (size, size - 1, size + 1):
-                        table = self._fuzzy.get(n)
-                        if table:
-                            h = process.extractOne(
-                                gram, table.keys(), scorer=fuzz.ratio, score_cutoff=_NETWORK_CUTOFF
-                            )
-                            if h and (hit is None or h[1] > hit[1]):
-                                hit = h
-                    if hit is None:
-                        continue
-                    name, score = self._fuzzy_name(hit[0]), hit[1]
-                scores[name] = max(scores.get(name, 0.0), score)
-                key = (score, size, -i, i + size, name)
-                if best is None or key[:3] > best[:3]:
-                    best = key
-        if best is not None:
-            score, size, neg_start, end, name = best
-            start = tokens[-neg_start].start
-            stop = tokens[end - 1].end
+                elif gram in self._needs_domain and not _DOMAIN_CUE_RE.search(norm.text):
+                    continue
+                hits.append(_Hit(name, score, size, True, idx[i], idx[i + size - 1]))
+        hits.extend(self._gapped_hits(words, idx))
+        hits.extend(self._fused_hits(words, idx))
+        if hits:
+            best = max(hits, key=_Hit.key)
+            scores: dict[str, float] = {}
+            for h in hits:
+                scores[h.name] = max(scores.get(h.name, 0.0), h.score)
             # Other networks nearly as close make the match ambiguous: offer them all.
             close = sorted(
-                (n for n, s in scores.items() if s >= score - 5), key=lambda n: -scores[n]
+                (n for n, s in scores.items() if s >= best.score - 5), key=lambda n: -scores[n]
             )
-            return NetworkMatch(name, True, tuple(close), start, stop)
+            if close[0] != best.name:
+                close.remove(best.name)
+                close.insert(0, best.name)
+            start, stop = tokens[best.first].start, tokens[best.last].end
+            return NetworkMatch(best.name, True, tuple(close), start, stop)
         return self._unknown_network(norm, tokens)
 
-    def _fuzzy_name(self, variant: str) -> str:
-        for table in self._fuzzy.values():
-            if variant in table:
-                return table[variant]
-        raise KeyError(variant)
+    def _gram_hit(self, gram_words: list[str]) -> tuple[str, float, str] | None:
+        """The network a run of words names: (canonical, score, the variant it matched)."""
+        gram = " ".join(gram_words)
+        name = self._exact.get(gram)
+        if name is not None:
+            return name, 100.0, gram
+        base = _genitive_base(gram_words[-1])
+        if base is not None:
+            stripped = " ".join([*gram_words[:-1], base])
+            name = self._exact.get(stripped)
+            if name is not None:
+                return name, 100.0, stripped
+        if len(gram) <= _EXACT_ONLY_LEN:
+            return None
+        size = len(gram_words)
+        best: tuple[float, str] | None = None
+        length = len(gram)
+        for n in (size, size - 1, size + 1):
+            for variant, vlen in self._fuzzy_index.get(n, {}).get(gram[0], ()):
+                if abs(vlen - length) > 0.15 * (vlen + length):
+                    continue
+                score = fuzz.ratio(gram, variant)
+                if score < _NETWORK_CUTOFF and not (
+                    min(vlen, length) >= _LONG_WORD
+                    and Indel.distance(gram, variant, score_cutoff=_LONG_WORD_EDITS)
+                    <= _LONG_WORD_EDITS
+                ):
+                    continue
+                if (best is None or score > best[0]) and _typo_not_inflection(gram_words, variant):
+                    best = (score, variant)
+        if best is None:
+            return None
+        return self._fuzzy[len(best[1].split())][best[1]], best[0], best[1]
+
+    def _gapped_hits(self, words: list[str], idx: list[int]) -> list[_Hit]:
+        """Names of three words or more found with up to :data:`_MAX_GAP` words in between."""
+        hits: list[_Hit] = []
+        for i, word in enumerate(words):
+            for variant, canonical in self._gapped.get(word, ()):
+                j, gap, ok = i + 1, 0, True
+                for want in variant[1:]:
+                    while j < len(words) and words[j] != want and _genitive_base(words[j]) != want:
+                        j += 1
+                        gap += 1
+                        if gap > _MAX_GAP:
+                            break
+                    if j >= len(words) or gap > _MAX_GAP:
+                        ok = False
+                        break
+                    j += 1
+                if ok and gap:
+                    hits.append(
+                        _Hit(canonical, _GAPPED_SCORE, len(variant), False, idx[i], idx[j - 1])
+                    )
+        return hits
+
+    def _fused_hits(self, words: list[str], idx: list[int]) -> list[_Hit]:
+        """Single-word names fused with a domain word: "icleimedlemskapet", "ubc" excluded."""
+        hits: list[_Hit] = []
+        for i, word in enumerate(words):
+            if len(word) < 8:
+                continue
+            for variant, canonical in self._fusable.get(word[:2], ()):
+                rest = word[len(variant) :]
+                if word.startswith(variant) and len(rest) >= 3 and _DOMAIN_CUE_RE.match(rest):
+                    hits.append(_Hit(canonical, 100.0, 1, True, idx[i], idx[i]))
+        return hits
+
+    def _inside_other_name(self, norm: Normalized, tokens: list[Token], first: int) -> bool:
+        """Whether an acronym is the tail of another proper name ("Volvo C40", "Kia EV6").
+
+        The word before is capitalised as written, is not the first of its sentence, is no
+        genitive ("Stockholms UBC-arbete") and no word of a known network's name.
+        """
+        if first == 0:
+            return False
+        prev = tokens[first - 1]
+        if norm.text[prev.end : tokens[first].start] != " ":
+            return False
+        written = norm.original_text(prev.start, prev.end)
+        if not (written[:1].isupper() and written[1:].islower()):
+            return False
+        if prev.text.endswith("s") or prev.text in self._name_words:
+            return False
+        before = norm.text[: prev.start].rstrip()
+        return bool(before) and before[-1] not in ".!?:;"
 
     def _unknown_network(self, norm: Normalized, tokens: list[Token]) -> NetworkMatch | None:
         span = self._anchored_name(norm, tokens) or self._capitalised_before_event(norm, tokens)
@@ -238,6 +563,9 @@ class EntityMatcher:
     def _anchored_name(self, norm: Normalized, tokens: list[Token]) -> tuple[int, int] | None:
         for m in _NETWORK_ANCHOR_RE.finditer(norm.text):
             after = [t for t in tokens if t.start >= m.end()]
+            # A role before "för/i X" is no name: "ansvarig kontaktperson för X" names X.
+            while len(after) > 1 and after[0].text in _ROLE_WORDS:
+                after = after[2:] if after[1].text in ("for", "i", "inom", "hos") else after[1:]
             name: list[Token] = []
             for t in after:
                 if t.text in _NAME_STOPS or (name and norm.text[name[-1].end : t.start] != " "):
@@ -247,6 +575,8 @@ class EntityMatcher:
                     break
             while name and name[0].text in _NOT_NAMES:
                 name.pop(0)
+            if name and name[-1].text in _ROLE_WORDS:
+                continue
             if name and not (len(name) == 1 and len(name[0].text) < 3):
                 return name[0].start, name[-1].end
         return None

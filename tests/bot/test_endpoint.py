@@ -54,9 +54,9 @@ async def test_stockholm_user_gets_its_own_membership(server: BotServer):
 
 
 async def test_an_unknown_network_gets_a_helpful_answer(server: BotServer):
-    [reply] = await server.say(TeamsUser(HUDDINGE_TENANT), "Vem ansvarar för Eurocities?")
+    [reply] = await server.say(TeamsUser(HUDDINGE_TENANT), "Vem ansvarar för Metropolis?")
     assert "Jag känner inte till" in reply
-    assert "Eurocities" in reply
+    assert "Metropolis" in reply
 
 
 async def test_unbound_tenant_is_refused_politely_and_sees_nothing(server: BotServer):

@@ -38,10 +38,11 @@ async def test_a_complete_sentence_registers_in_two_turns(server: BotServer):
 
 async def test_a_restart_mid_dialog_continues_the_registration(db_url, connector):
     user = TeamsUser(STOCKHOLM_TENANT)
+    # Named after no known network, so the organiser is asked for too.
     first = await BotServer(demo_settings(db_url), connector).start()
     try:
         assert await first.say(user, "Ny inbjudan") == [QUESTIONS["event"]]
-        assert await first.say(user, "Eurocities årsmöte") == [QUESTIONS["dates"]]
+        assert await first.say(user, "Metropolis årsmöte") == [QUESTIONS["dates"]]
         assert await first.say(user, "9–11 juni 2027") == [QUESTIONS["place"]]
     finally:
         await first.stop()
@@ -54,19 +55,19 @@ async def test_a_restart_mid_dialog_continues_the_registration(db_url, connector
         assert await second.say(user, "15 januari 2027") == [QUESTIONS["diarienummer"]]
         card = _card(await second.replies(user, "KS 2027/55"))
         facts = {f["title"]: f["value"] for f in card["body"][1]["facts"]}
-        assert facts["Evenemang"] == "Eurocities årsmöte" and facts["Plats"] == "Lissabon"
+        assert facts["Evenemang"] == "Metropolis årsmöte" and facts["Plats"] == "Lissabon"
         [saved] = await second.say(user, "spara")
         assert "sparad som ärende" in saved and "KS 2027/55" in saved
 
         # The invitation is listed for its own organisation, and for no other.
         [listing] = await second.replies(user, "Vilka inbjudningar har vi?")
         assert listing["text"].startswith("Jag hittar 2 inbjudningar för Stockholms stad")
-        assert "Eurocities årsmöte" in listing["text"]
-        assert listing["attachments"][0]["content"]["body"][1]["text"] == "Eurocities årsmöte"
+        assert "Metropolis årsmöte" in listing["text"]
+        assert listing["attachments"][0]["content"]["body"][1]["text"] == "Metropolis årsmöte"
         other = TeamsUser(GOTEBORG_TENANT)
         [reply] = await second.say(other, "Vilka inbjudningar har vi?")
         assert reply.startswith("Göteborgs Stad har inga registrerade inbjudningar.")
-        assert "Eurocities" not in reply
+        assert "Metropolis" not in reply
     finally:
         await second.stop()
 

@@ -19,12 +19,14 @@ from tests.support.dialogs import ask, bot_adapter
 
 TODAY = dt.date(2026, 11, 23)
 SENTENCE = (
-    "Registrera inbjudan till Eurocities årsmöte 9–11 juni 2027 i Lissabon, inbjuden är "
+    "Registrera inbjudan till Metropolis årsmöte 9–11 juni 2027 i Lissabon, inbjuden är "
     "kommunstyrelsens ordförande, svar senast 15 januari 2027"
 )
+# "Metropolis" is no network the store knows (Eurocities is one of the reference networks): the
+# organiser is asked for, and a sentence's "till Metropolis årsmöte" is kept as written.
 # Answers to the questions of a bare "Ny inbjudan", in the order they are asked.
 STEPWISE = [
-    ("event", "Eurocities årsmöte"),
+    ("event", "Metropolis årsmöte"),
     ("dates", "9–11 juni 2027"),
     ("place", "Lissabon"),
     ("invited", "kommunstyrelsens ordförande"),
@@ -81,7 +83,7 @@ async def _stockholm(db: Database) -> int:
     return org.id
 
 
-async def _registered(db: Database, event: str = "Eurocities årsmöte") -> list:
+async def _registered(db: Database, event: str = "Metropolis årsmöte") -> list:
     views = await invitations.list_invitations(db, await _stockholm(db))
     return [v for v in views if v.event == event]
 
@@ -106,11 +108,11 @@ async def test_a_complete_sentence_needs_only_the_confirmation(demo_db):
     assert card_reply.attachments[0].content_type == "application/vnd.microsoft.card.adaptive"
     assert card["version"] == "1.5"
     assert facts(card) == {
-        "Evenemang": "Eurocities årsmöte",
+        "Evenemang": "Metropolis årsmöte",
         "Datum": "9–11 juni 2027 (onsdag–fredag, v. 23)",
         "Plats": "Lissabon",
         "Inbjuden": "kommunstyrelsens ordförande",
-        "Arrangör": "Eurocities",
+        "Arrangör": "Metropolis",
         "Svar senast": "fredag 15 januari 2027, v. 2",
         "Diarienummer": "inte angivet",
     }
@@ -118,7 +120,7 @@ async def test_a_complete_sentence_needs_only_the_confirmation(demo_db):
     assert all(a["type"] == "Action.Submit" and a["data"]["token"] for a in card["actions"])
 
     [saved] = await chat.texts("ja")
-    assert saved.startswith("Klart! Inbjudan till Eurocities årsmöte är sparad som ärende")
+    assert saved.startswith("Klart! Inbjudan till Metropolis årsmöte är sparad som ärende")
     [view] = await _registered(demo_db)
     assert saved.count(view.reference) == 1
     assert (view.start_date, view.end_date) == (dt.date(2027, 6, 9), dt.date(2027, 6, 11))
@@ -126,7 +128,7 @@ async def test_a_complete_sentence_needs_only_the_confirmation(demo_db):
     assert view.respond_by == dt.date(2027, 1, 15)
     assert view.decision == "pending"
     assert view.created_by == "teams:User1"
-    assert view.title == "Inbjudan till Eurocities årsmöte"
+    assert view.title == "Inbjudan till Metropolis årsmöte"
     async with demo_db.session() as session:
         case = await session.get(Case, view.case_id)
         assert case.kind == "invitation"
@@ -145,16 +147,29 @@ async def test_a_bare_new_invitation_is_asked_for_step_by_step(demo_db):
     assert card_facts["Arrangör"] == "inte angivet"
     assert card_facts["Diarienummer"] == "KS 2027/55"
     [saved] = [r.text for r in await chat.press("save")]
-    [view] = await _registered(demo_db)
+    [view] = await _registered(demo_db, "Metropolis årsmöte")
     assert view.reference in saved and "KS 2027/55" in saved
     assert view.diarienummer == ("KS 2027/55",)
     assert view.organiser is None
 
 
+async def test_an_event_named_after_a_reference_network_needs_no_organiser_question(demo_db):
+    chat = Chat(demo_db)
+    await chat.say("Ny inbjudan")
+    await chat.say("Eurocities årsmöte")
+    await chat.say("9–11 juni 2027")
+    await chat.say("Lissabon")
+    # Eurocities is a network every store knows: it is the organiser, and not asked for.
+    assert await chat.texts("kommunstyrelsens ordförande") == [QUESTIONS["respond_by"]]
+    await chat.say("15 januari 2027")
+    await chat.say("KS 2027/55")
+    assert facts(chat.card)["Arrangör"] == "Eurocities"
+
+
 async def test_an_answer_may_give_several_facts_at_once(demo_db):
     chat = Chat(demo_db)
     await chat.say("Ny inbjudan")
-    assert await chat.texts("Eurocities årsmöte 9–11 juni 2027 i Lissabon") == [
+    assert await chat.texts("Metropolis årsmöte 9–11 juni 2027 i Lissabon") == [
         QUESTIONS["invited"]
     ]
 
@@ -364,7 +379,7 @@ async def test_the_invitation_belongs_to_the_users_organisation(demo_db):
     assert await _registered(demo_db) == []
     gbg = await orgs.by_tenant(demo_db, GOTEBORG_TENANT)
     [view] = await invitations.list_invitations(demo_db, gbg.id)
-    assert view.event == "Eurocities årsmöte"
+    assert view.event == "Metropolis årsmöte"
 
 
 # --- another question in the middle of a registration ---------------------------------------------

@@ -103,36 +103,42 @@ async def test_unknown_name_suggests_the_closest_with_buttons(demo_db):
     ]
 
 
-async def test_a_name_nothing_resembles_offers_the_known_networks(demo_db):
-    [reply] = await _turn(bot_adapter(demo_db, HUDDINGE_TENANT), "Vem ansvarar för Eurocities?")
-    assert "Jag känner inte till något nätverk som heter ”Eurocities”" in reply.text
-    assert [t for t, _ in _buttons(_card(reply))] == [
-        "Nordic Safe Cities",
-        "Samverkan Stockholmsregionen",
-        "Strong Cities Network",
-    ]
+async def test_a_name_nothing_resembles_asks_for_the_full_name(demo_db):
+    # Every store knows the 23 reference networks: too many to offer them all as buttons.
+    [reply] = await _turn(bot_adapter(demo_db, HUDDINGE_TENANT), "Vem ansvarar för Metropolis?")
+    assert reply.text.startswith("Jag känner inte till något nätverk som heter ”Metropolis”")
+    assert "Skriv nätverkets hela namn eller förkortning" in reply.text
+    assert not reply.attachments
+
+
+async def test_a_reference_network_we_are_not_members_of_gets_its_shared_facts(demo_db):
+    [reply] = await _turn(bot_adapter(demo_db, HUDDINGE_TENANT), "vem ansvarar för iclei?")
+    assert reply.text.startswith("Huddinge kommun är inte medlem i ICLEI")
+    assert "Globalt nätverk av lokala och regionala myndigheter" in reply.text
 
 
 async def test_several_matches_ask_which_one_with_buttons(demo_db):
-    [reply] = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "vem ansvarar för cities")
-    assert reply.text.startswith("Flera nätverk passar in på ”cities”")
+    # "healthy" is a word of two reference networks' names, and a name of neither.
+    [reply] = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "vem ansvarar för healthy")
+    assert reply.text.startswith("Flera nätverk passar in på ”healthy”")
     assert reply.text.endswith("Vilket menar du?")
     assert _buttons(_card(reply)) == [
-        ("Nordic Safe Cities", {"intent": "network_responsible", "network": "Nordic Safe Cities"}),
         (
-            "Strong Cities Network",
-            {"intent": "network_responsible", "network": "Strong Cities Network"},
+            "Healthy Cities Sverige",
+            {"intent": "network_responsible", "network": "Healthy Cities Sverige"},
         ),
+        ("WHO Healthy Cities", {"intent": "network_responsible", "network": "WHO Healthy Cities"}),
     ]
 
 
 async def test_clicking_a_suggestion_answers_for_that_network(demo_db):
-    adapter = bot_adapter(demo_db, GOTEBORG_TENANT)
-    [question] = await _turn(adapter, "vem ansvarar för cities")
-    _, data = _buttons(_card(question))[0]
+    adapter = bot_adapter(demo_db, STOCKHOLM_TENANT)
+    # "network" ends four of the reference networks' names, Strong Cities Network among them.
+    [question] = await _turn(adapter, "vem ansvarar för network")
+    [data] = [d for t, d in _buttons(_card(question)) if t == "Strong Cities Network"]
     [answer] = await _turn(adapter, _click(data))
-    assert answer.text.startswith("Ansvarig för Nordic Safe Cities")
-    assert _facts(_card(answer))["Diarienummer"] == "0533/20, 0044/22"
+    assert answer.text.startswith("Ansvarig för Strong Cities Network")
+    assert _facts(_card(answer))["Diarienummer"] == "155-1302/2015"
 
 
 async def test_a_suggestion_clicked_while_the_bot_asks_answers_the_question(demo_db):

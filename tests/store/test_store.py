@@ -10,7 +10,7 @@ from alembic.autogenerate import compare_metadata
 from alembic.migration import MigrationContext
 from sqlalchemy import func, select
 
-from store import demo, migrate, networks, orgs
+from store import demo, migrate, networks, orgs, reference
 from store.audit import MissingActorError
 from store.cases import new_case, normalize_number
 from store.db import Database, normalize_url
@@ -44,7 +44,10 @@ async def test_demo_loads_once_and_only_into_an_empty_store(db):
     assert await demo.load(db) is True
     assert await demo.load(db) is False
     async with db.session() as session:
-        assert await session.scalar(select(func.count()).select_from(Network)) == 3
+        # The shared reference networks were there before; the demo adds none.
+        assert await session.scalar(select(func.count()).select_from(Network)) == len(
+            reference.NETWORKS
+        )
 
 
 def _expected() -> dict:
@@ -117,7 +120,8 @@ async def test_every_change_is_audited_with_its_actor(demo_db):
     async with demo_db.session() as session:
         events = list(await session.scalars(select(AuditEvent)))
     assert events, "loading demo data must leave an audit trail"
-    assert {e.actor for e in events} == {demo.DEMO_ACTOR}
+    # The reference networks come from the migration, everything else from the demo loader.
+    assert {e.actor for e in events} == {demo.DEMO_ACTOR, reference.REFERENCE_ACTOR}
     assert {e.action for e in events} == {"create"}
     assert all(e.occurred_at.tzinfo is not None for e in events)
 
@@ -152,7 +156,7 @@ async def test_memberships_are_scoped_to_the_organisation(demo_db):
 
 async def test_networks_are_found_by_alias_ignoring_case(demo_db):
     assert (await networks.network_by_name(demo_db, "ssr")).name == "Samverkan Stockholmsregionen"
-    assert await networks.network_by_name(demo_db, "Eurocities") is None
+    assert await networks.network_by_name(demo_db, "Metropolis") is None
 
 
 async def test_unknown_tenant_has_no_organisation(demo_db):
