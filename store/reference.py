@@ -340,8 +340,8 @@ def ensure_reference_networks_sync(session: Session) -> int:
     added = 0
     for spec in NETWORKS:
         keys = [fold_name(n) for n in _names(spec)]
-        net = next((by_key[k] for k in keys if k in by_key), None)
-        if net is None:
+        found = next((by_key[k] for k in keys if k in by_key), None)
+        if found is None:
             net = Network(
                 name=spec.name,
                 organiser=spec.organiser,
@@ -352,6 +352,7 @@ def ensure_reference_networks_sync(session: Session) -> int:
             session.add(net)
             added += 1
         else:
+            net = found
             # Someone else's facts stay as they are: only empty fields are filled.
             for field in ("organiser", "description", "founded"):
                 if getattr(net, field) is None and getattr(spec, field) is not None:
