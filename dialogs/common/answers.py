@@ -16,6 +16,7 @@ from dataclasses import dataclass
 
 from dialogs.lang import Understanding
 from dialogs.lang import acts as act
+from dialogs.lang.intents import REQUEST_INTENTS
 from dialogs.lang.normalize import tolerant
 
 VALUE = "value"
@@ -34,19 +35,8 @@ PLACE = "place"  # a town, maybe with a country
 DATE = "date"
 NUMBER = "number"  # a diarienummer
 
-# Intents that are requests of their own, as opposed to answers ("help" and "cancel" are
-# handled by the base dialog before any answer is read).
-_REQUESTS = frozenset(
-    {
-        "register_invitation",
-        "list_invitations",
-        "network_responsible",
-        "remiss_deadlines",
-        "membership_summary",
-        "reminder_subscribe",
-        "reminder_unsubscribe",
-    }
-)
+# Intents that are requests of their own (help and cancel are the base dialog's).
+_REQUESTS = REQUEST_INTENTS
 _REQUEST_CONFIDENCE = 0.6
 # A request typed as a bare noun phrase ("sammanställning av medlemskapen") reads like a name:
 # only a near-certain reading is taken for a request ("Remissmöte om budget" is an event).

@@ -19,10 +19,10 @@ from botbuilder.schema import ActivityTypes
 
 from dialogs.common import texts
 from dialogs.common.scope import scope_of
-from dialogs.lang.intents import INTENTS
+from dialogs.lang.intents import REQUEST_INTENTS
 
 # Intents that start something of their own, as opposed to answering the question asked.
-_REQUESTS = frozenset(INTENTS) - {"help", "cancel", "none"}
+_REQUESTS = REQUEST_INTENTS
 # Low on purpose: it is only asked once an answer has been refused (see asks_something_else).
 _REQUEST_CONFIDENCE = 0.45
 

@@ -40,6 +40,9 @@ INTENTS: tuple[str, ...] = (
     "none",
 )
 
+# Intents that ask for something of their own, as opposed to conversation control.
+REQUEST_INTENTS: frozenset[str] = frozenset(INTENTS) - {"help", "cancel", "none"}
+
 _REMINDER_OBJECTS = "påminn|påminnelse|bevaka|bevakning|prenumerera|prenumeration|notis|notifiering"
 
 # (cue, weight) per intent. Actions weigh more than topics: in "påminn mig om remisstider" the
