@@ -17,7 +17,7 @@ from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
 from dialogs.common import texts, topics
-from dialogs.common.base import BaseDialog
+from dialogs.common.base import REPROMPTED, BaseDialog
 from dialogs.common.feature import Feature, Handler, Taker, route_key
 from dialogs.common.scope import scope_of
 from dialogs.features import FEATURES
@@ -159,7 +159,13 @@ class Conversation:
             return False  # the dialog's own question ("Vilket nätverk?" → "vem ansvarar för …?")
         depth, top = len(dc.stack), dc.active_dialog
         await self._route(context, u, u.intent, {})
-        if len(dc.stack) == depth and dc.active_dialog is top:
+        # A dialog begun for the answer and ended again resumes the waiting one, which then
+        # asks again by itself; otherwise ask here. Once either way.
+        if (
+            len(dc.stack) == depth
+            and dc.active_dialog is top
+            and not context.turn_state.get(REPROMPTED)
+        ):
             await dc.reprompt_dialog()
         return True
 

@@ -43,8 +43,17 @@ def asks_something_else(context: TurnContext) -> bool:
     )
 
 
+REPROMPTED = "arendebot.reprompted"
+"""Set in ``turn_state`` when a dialog asked its question again this turn (asked once only)."""
+
+
 class BaseDialog(ComponentDialog):
     """A component dialog that handles cancel and help for all of its steps."""
+
+    async def reprompt_dialog(self, context: TurnContext, instance: Any) -> None:
+        """Ask the waiting question again, and note that it was asked this turn."""
+        context.turn_state[REPROMPTED] = True
+        await super().reprompt_dialog(context, instance)
 
     def help_text(self) -> str:
         """What to say when the user asks for help in this dialog; override per dialog."""

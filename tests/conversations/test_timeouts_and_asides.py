@@ -66,9 +66,7 @@ async def test_a_question_about_a_network_mid_dialog_is_answered_and_the_dialog_
     await user.says("Registrera inbjudan till Eurocities årsmöte 9–11 juni 2027")
     reply = await user.says("vem ansvarar för Strong Cities Network?")
     assert "Ansvarig för Strong Cities Network" in reply
-    assert reply.rstrip().endswith(("*Lissabon*, eller *digitalt*.", "Var hålls det?")) or (
-        "Var hålls det?" in reply
-    )
+    assert reply.count("Var hålls det?") == 1  # asked again once, not twice
     reply = await user.says("Lissabon")
     assert "Vem är inbjuden?" in reply
 
