@@ -34,7 +34,7 @@ async def test_spara_at_the_invited_question_is_not_the_invitee(demo_db):
 
 async def test_a_correction_at_another_question_changes_that_field(demo_db):
     user = User(demo_db)
-    await user.says("ny inbjudan till ICLEI world congress 3-5 juni 2027")
+    await user.says("ny inbjudan till Metropolis world congress 3-5 juni 2027")
     reply = await user.says("ändra datum till 4-6 juni 2027")
     assert "Var hålls det?" in reply
     await user.says("Lissabon")
@@ -43,7 +43,7 @@ async def test_a_correction_at_another_question_changes_that_field(demo_db):
     await user.says("hoppa över")
     await user.says("nej")
     reply = await user.says("spara")
-    saved = await user.invitation("ICLEI")
+    saved = await user.invitation("Metropolis")
     assert saved is not None, reply
     assert saved.place == "Lissabon"
     assert (saved.start_date.day, saved.end_date.day) == (4, 6)

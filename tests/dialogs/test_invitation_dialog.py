@@ -435,5 +435,5 @@ async def test_a_question_at_the_card_is_answered_and_the_card_shown_again(demo_
     await chat.say(SENTENCE)
     answer, *_, card = await chat.say("vem ansvarar för Strong Cities Network?")
     assert (answer.text or "").startswith("Ansvarig för Strong Cities Network")
-    assert facts(card.attachments[0].content)["Evenemang"] == "Eurocities årsmöte"
+    assert facts(card.attachments[0].content)["Evenemang"] == "Metropolis årsmöte"
     assert await chat.texts("avbryt") == [texts.CANCELLED]
