@@ -9,6 +9,7 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
+from tests.support.cards import card_facts as _facts
 from tests.support.dialogs import bot_adapter
 
 CARD = "application/vnd.microsoft.card.adaptive"
@@ -33,15 +34,6 @@ def _card(reply: Activity) -> dict:
     assert card["version"] == "1.5"
     json.dumps(card)  # serialisable as it will be sent
     return card
-
-
-def _facts(card: dict) -> dict[str, str]:
-    return {
-        f["title"]: f["value"].replace("\\", "")
-        for item in card["body"]
-        if item["type"] == "FactSet"
-        for f in item["facts"]
-    }
 
 
 def _buttons(card: dict) -> list[tuple[str, dict]]:
