@@ -33,7 +33,6 @@ import itertools
 import os
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -59,18 +58,13 @@ from bench.generate_store import (  # noqa: E402
     network_name,
     postgres_copy,
 )
+from tests.support.net import free_port, serve_connector  # noqa: E402
 
 PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("arendebot")
 # The installed console script, as an operator runs it; the module if it is not installed.
 ARENDEBOT = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "bot.cli"]
 STARTUP_TIMEOUT_S = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class FakeConnector:
@@ -82,14 +76,7 @@ class FakeConnector:
         self.url = ""
 
     async def start(self) -> FakeConnector:
-        app = web.Application()
-        app.router.add_post("/v3/conversations/{conv}/activities", self._post)
-        app.router.add_post("/v3/conversations/{conv}/activities/{reply_to}", self._post)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        port = free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", port).start()
-        self.url = f"http://127.0.0.1:{port}/"
+        self._runner, self.url = await serve_connector(self._post, self._post)
         return self
 
     async def stop(self) -> None:

@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -25,16 +24,11 @@ from hypothesis import strategies as st
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from tests.faults.threaded import ThreadedJsonServer
 from tests.support.botserver import TeamsUser, teams_message
+from tests.support.net import free_port as _free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "**[x](http://evil)** <at>Alla</at>"
 EXAMPLES = 300
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Serve:
