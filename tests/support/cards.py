@@ -2,6 +2,10 @@
 
 from __future__ import annotations
 
+import json
+
+from botbuilder.schema import Activity
+
 
 def card_facts(card: dict) -> dict[str, str]:
     """Every FactSet fact of ``card``, title to value, with the Markdown escapes taken out."""
@@ -11,3 +15,16 @@ def card_facts(card: dict) -> dict[str, str]:
         if item["type"] == "FactSet"
         for f in item["facts"]
     }
+
+
+def adaptive_card(activity: Activity) -> dict:
+    """The one Adaptive Card (version 1.5) ``activity`` carries."""
+    [attachment] = activity.attachments
+    assert attachment.content_type == "application/vnd.microsoft.card.adaptive"
+    assert attachment.content["version"] == "1.5"
+    return attachment.content
+
+
+def card_text(card: dict) -> str:
+    """The card as JSON with the Markdown escapes (cards.safe) taken out, as a user reads it."""
+    return json.dumps(card, ensure_ascii=False).replace("\\\\", "")
