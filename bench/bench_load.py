@@ -59,6 +59,7 @@ from bench.generate_store import (  # noqa: E402
     postgres_copy,
 )
 from tests.support.net import free_port, serve_connector  # noqa: E402
+from tests.support.processes import stop_process  # noqa: E402
 
 PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("arendebot")
@@ -134,13 +135,8 @@ class Server:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc:
+            stop_process(self.proc)
 
 
 @dataclass

@@ -25,6 +25,7 @@ from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from tests.faults.threaded import ThreadedJsonServer
 from tests.support.botserver import TeamsUser, teams_message
 from tests.support.net import free_port as _free_port
+from tests.support.processes import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "**[x](http://evil)** <at>Alla</at>"
@@ -70,13 +71,7 @@ class Serve:
         return self.request("POST", "/api/messages", payload, content_type)[0]
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="module")
