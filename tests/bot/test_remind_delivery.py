@@ -186,10 +186,7 @@ async def test_a_user_who_removed_the_app_is_not_tried_again(bot, connector):
     # The user adds the app back, which Teams announces before the user can write: that makes
     # the conversation active again (even though this instance remembers it from before),
     # and the reminder goes out.
-    connector._removed.clear()
-    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
-    assert (await bot.post(back_again)).status < 300
-    await bot.say(user, "hej")
+    await _add_the_app_back(bot, connector, user)
     back = await _pass(bot, D(2016, 10, 10))
     assert back.sent == 1
     assert len(connector.proactive(user.conversation_id)) == 1
@@ -249,6 +246,14 @@ async def test_an_undecided_invitation_is_watched_the_same_way(bot, connector):
     )
 
 
+async def _add_the_app_back(bot, connector, user) -> None:
+    """The user adds the app back (Teams announces it), then writes."""
+    connector._removed.clear()
+    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
+    assert (await bot.post(back_again)).status < 300
+    await bot.say(user, "hej")
+
+
 async def _due_on_the_12th(db, count: int) -> None:
     sthlm = next(o.id for o in await orgs.all_organisations(db) if o.name == "Stockholms stad")
     for i in range(count):
@@ -272,10 +277,7 @@ async def test_what_was_claimed_for_a_gone_conversation_waits_for_the_user(bot, 
     first = await _pass(bot, D(2016, 10, 12))
     assert (first.sent, first.gone) == (0, 1)
     assert [r.status for r in await reminders.deliveries(db)] == ["gone"] * 3
-    connector._removed.clear()
-    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
-    assert (await bot.post(back_again)).status < 300
-    await bot.say(user, "hej")
+    await _add_the_app_back(bot, connector, user)
     back = await _pass(bot, D(2016, 10, 12))
     assert back.sent == 3
     assert len(connector.proactive(user.conversation_id)) == 3
