@@ -30,6 +30,7 @@ from typing import Any
 import aiohttp
 
 from tests.e2e import nodetools
+from tests.support.cards import walk
 from tests.support.net import free_port
 
 PLAYGROUND_CONFIG = nodetools.TOOLS / "playground" / ".m365agentsplayground.yml"
@@ -210,14 +211,7 @@ def _card_strings(node: Any) -> Iterator[str]:
 
 
 def _card_actions(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        if isinstance(node.get("type"), str) and node["type"].startswith("Action."):
-            yield node
-        for value in node.values():
-            yield from _card_actions(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _card_actions(item)
+    return (n for n in walk(node) if n["type"].startswith("Action."))
 
 
 @dataclass

@@ -3,8 +3,11 @@
 from __future__ import annotations
 
 import json
+from collections.abc import Iterator
+from typing import TYPE_CHECKING, Any
 
-from botbuilder.schema import Activity
+if TYPE_CHECKING:
+    from botbuilder.schema import Activity
 
 
 def card_facts(card: dict) -> dict[str, str]:
@@ -28,3 +31,15 @@ def adaptive_card(activity: Activity) -> dict:
 def card_text(card: dict) -> str:
     """The card as JSON with the Markdown escapes (cards.safe) taken out, as a user reads it."""
     return json.dumps(card, ensure_ascii=False).replace("\\\\", "")
+
+
+def walk(node: Any) -> Iterator[dict[str, Any]]:
+    """Every object with a ``type`` in a card: elements, actions, inlines."""
+    if isinstance(node, dict):
+        if isinstance(node.get("type"), str):
+            yield node
+        for value in node.values():
+            yield from walk(value)
+    elif isinstance(node, list):
+        for item in node:
+            yield from walk(item)
