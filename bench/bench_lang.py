@@ -22,23 +22,11 @@ sys.path.insert(0, str(ROOT))
 
 import dateparser  # noqa: E402
 
-from dialogs.lang import KnownNetwork, LanguageLayer  # noqa: E402
+from dialogs.lang import LanguageLayer  # noqa: E402
 from dialogs.lang import intents as _intents  # noqa: E402
+from tests.support.lang import NETWORKS, UNITS  # noqa: E402
 
 DEV_SETS = ROOT / "tests" / "fixtures" / "dev-sets"
-NETWORKS = [
-    KnownNetwork("Strong Cities Network", ("SCN",)),
-    KnownNetwork("Nordic Safe Cities", ("NSC",)),
-    KnownNetwork("Samverkan Stockholmsregionen", ("SSR",)),
-]
-UNITS = [
-    "Rinkeby-Kista stadsdelsnämnd",
-    "Hägersten-Liljeholmens stadsdelsnämnd",
-    "Södermalms stadsdelsnämnd",
-    "Stockholms Stadshus AB",
-    "Kommunstyrelsen",
-    "Stadsledningskontoret",
-]
 BUDGET_S = 2.0
 
 

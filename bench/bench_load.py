@@ -33,7 +33,6 @@ import itertools
 import os
 import resource
 import shutil
-import socket
 import subprocess
 import sys
 import time
@@ -59,18 +58,14 @@ from bench.generate_store import (  # noqa: E402
     network_name,
     postgres_copy,
 )
+from tests.support.net import free_port, serve_connector  # noqa: E402
+from tests.support.processes import stop_process  # noqa: E402
 
 PYTHON = sys.executable
 _SCRIPT = Path(PYTHON).with_name("arendebot")
 # The installed console script, as an operator runs it; the module if it is not installed.
 ARENDEBOT = [str(_SCRIPT)] if _SCRIPT.exists() else [PYTHON, "-m", "bot.cli"]
 STARTUP_TIMEOUT_S = 60.0
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class FakeConnector:
@@ -82,14 +77,7 @@ class FakeConnector:
         self.url = ""
 
     async def start(self) -> FakeConnector:
-        app = web.Application()
-        app.router.add_post("/v3/conversations/{conv}/activities", self._post)
-        app.router.add_post("/v3/conversations/{conv}/activities/{reply_to}", self._post)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        port = free_port()
-        await web.TCPSite(self._runner, "127.0.0.1", port).start()
-        self.url = f"http://127.0.0.1:{port}/"
+        self._runner, self.url = await serve_connector(self._post, self._post)
         return self
 
     async def stop(self) -> None:
@@ -147,13 +135,8 @@ class Server:
         return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
     def stop(self) -> None:
-        if self.proc and self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        if self.proc:
+            stop_process(self.proc)
 
 
 @dataclass

@@ -12,19 +12,14 @@ from bot.auth import TokenRejectedError, precheck
 from store.demo import STOCKHOLM_TENANT
 from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser, teams_message
+from tests.support.tokens import channel_claims
 
 APP_ID = "00000000-0000-0000-0000-0000000000aa"
 KEY = rsa.generate_private_key(public_exponent=65537, key_size=2048)
 
 
 def _token(**overrides) -> str:
-    now = int(time.time())
-    claims = {
-        "iss": "https://api.botframework.com",
-        "aud": APP_ID,
-        "exp": now + 600,
-        "nbf": now - 10,
-    }
+    claims = channel_claims(APP_ID)
     headers = {"kid": "test-key"}
     alg = overrides.pop("alg", "RS256")
     headers.update(overrides.pop("headers", {}))

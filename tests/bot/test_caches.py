@@ -6,7 +6,6 @@ import uuid
 
 from botframework.connector.aio import ConnectorClient
 from botframework.connector.auth import MicrosoftAppCredentials
-from sqlalchemy import event
 
 from bot.compat.connectors import ConnectorPool
 from bot.language_cache import LanguageCache
@@ -14,16 +13,7 @@ from bot.tenants import OrgCache
 from store import orgs
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
-
-
-def _count_statements(db: Database) -> list[str]:
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *_: object) -> None:
-        seen.append(statement)
-
-    event.listen(db.engine.sync_engine, "before_cursor_execute", record)
-    return seen
+from tests.support.databases import count_statements as _count_statements
 
 
 async def test_a_flood_of_unknown_tenants_does_not_evict_a_known_one(demo_db: Database):

@@ -6,6 +6,7 @@ import json
 
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from tests.support.botserver import BotServer, TeamsUser
+from tests.support.cards import card_facts as _facts
 
 CARD = "application/vnd.microsoft.card.adaptive"
 
@@ -15,15 +16,6 @@ def _card(activity: dict) -> dict:
     assert attachment["contentType"] == CARD
     assert attachment["content"]["version"] == "1.5"
     return attachment["content"]
-
-
-def _facts(card: dict) -> dict[str, str]:
-    return {
-        f["title"]: f["value"].replace("\\", "")
-        for item in card["body"]
-        if item["type"] == "FactSet"
-        for f in item["facts"]
-    }
 
 
 def _button_data(card: dict) -> list[dict]:

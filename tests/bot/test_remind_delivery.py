@@ -186,10 +186,7 @@ async def test_a_user_who_removed_the_app_is_not_tried_again(bot, connector):
     # The user adds the app back, which Teams announces before the user can write: that makes
     # the conversation active again (even though this instance remembers it from before),
     # and the reminder goes out.
-    connector._removed.clear()
-    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
-    assert (await bot.post(back_again)).status < 300
-    await bot.say(user, "hej")
+    await _add_the_app_back(bot, connector, user)
     back = await _pass(bot, D(2016, 10, 10))
     assert back.sent == 1
     assert len(connector.proactive(user.conversation_id)) == 1
@@ -197,19 +194,7 @@ async def test_a_user_who_removed_the_app_is_not_tried_again(bot, connector):
 
 async def test_messages_to_one_conversation_stay_under_seven_a_second(bot, connector):
     user = await _subscribed(bot, "påminn mig på dagen")
-    db = bot._runner.app[DB]
-    sthlm = next(o.id for o in await orgs.all_organisations(db) if o.name == "Stockholms stad")
-    for i in range(10):
-        await remisser.add_remiss(
-            db,
-            sthlm,
-            title=f"Remiss {i}",
-            sender="Kommunstyrelsen",
-            numbers=[f"KS 2016/{i}"],
-            deadline=D(2016, 10, 12),
-            recipients=[("Södermalms stadsdelsnämnd", False)],
-            actor="system:test",
-        )
+    await _due_on_the_12th(bot._runner.app[DB], 10)
     summary = await _pass(bot, D(2016, 10, 12))
     assert summary.sent == 10
     arrivals = [s.received_at for s in connector.proactive(user.conversation_id)]
@@ -261,9 +246,17 @@ async def test_an_undecided_invitation_is_watched_the_same_way(bot, connector):
     )
 
 
-async def _three_due_on_the_12th(db) -> None:
+async def _add_the_app_back(bot, connector, user) -> None:
+    """The user adds the app back (Teams announces it), then writes."""
+    connector._removed.clear()
+    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
+    assert (await bot.post(back_again)).status < 300
+    await bot.say(user, "hej")
+
+
+async def _due_on_the_12th(db, count: int) -> None:
     sthlm = next(o.id for o in await orgs.all_organisations(db) if o.name == "Stockholms stad")
-    for i in range(3):
+    for i in range(count):
         await remisser.add_remiss(
             db,
             sthlm,
@@ -279,15 +272,12 @@ async def _three_due_on_the_12th(db) -> None:
 async def test_what_was_claimed_for_a_gone_conversation_waits_for_the_user(bot, connector):
     user = await _subscribed(bot, "påminn mig på dagen")
     db = bot._runner.app[DB]
-    await _three_due_on_the_12th(db)
+    await _due_on_the_12th(db, 3)
     connector.remove_app(user.conversation_id)
     first = await _pass(bot, D(2016, 10, 12))
     assert (first.sent, first.gone) == (0, 1)
     assert [r.status for r in await reminders.deliveries(db)] == ["gone"] * 3
-    connector._removed.clear()
-    back_again = teams_message(user, None, connector.url, type="installationUpdate", action="add")
-    assert (await bot.post(back_again)).status < 300
-    await bot.say(user, "hej")
+    await _add_the_app_back(bot, connector, user)
     back = await _pass(bot, D(2016, 10, 12))
     assert back.sent == 3
     assert len(connector.proactive(user.conversation_id)) == 3
@@ -314,7 +304,7 @@ class _HangingSender:
 async def test_a_stopped_pass_gives_back_what_it_never_tried(bot, connector):
     await _subscribed(bot, "påminn mig på dagen")
     db = bot._runner.app[DB]
-    await _three_due_on_the_12th(db)
+    await _due_on_the_12th(db, 3)
     sender = _HangingSender()
     task = asyncio.create_task(ReminderPass(db, sender, policy=FAST).run(D(2016, 10, 12)))
     await asyncio.wait_for(sender.hanging.wait(), 5)

@@ -12,21 +12,23 @@ from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser
 
 
+async def _say_on_a_fresh_server(db_url, connector, user: TeamsUser, text: str) -> list[str]:
+    """Start a bot server on ``db_url``, say ``text`` as ``user``, stop it: the replies."""
+    srv = await BotServer(demo_settings(db_url), connector).start()
+    try:
+        return await srv.say(user, text)
+    finally:
+        await srv.stop()
+
+
 async def test_a_restart_mid_dialog_keeps_the_conversation(db_url, connector):
     user = TeamsUser(GOTEBORG_TENANT)
-    first = await BotServer(demo_settings(db_url), connector).start()
-    try:
-        [question] = await first.say(user, "Vem är ansvarig för nätverket?")
-        assert question.startswith("Vilket nätverk menar du?")
-    finally:
-        await first.stop()
-
-    second = await BotServer(demo_settings(db_url), connector).start()
-    try:
-        [answer] = await second.say(user, "NSC")
-        assert answer.startswith("Ansvarig för Nordic Safe Cities")
-    finally:
-        await second.stop()
+    [question] = await _say_on_a_fresh_server(
+        db_url, connector, user, "Vem är ansvarig för nätverket?"
+    )
+    assert question.startswith("Vilket nätverk menar du?")
+    [answer] = await _say_on_a_fresh_server(db_url, connector, user, "NSC")
+    assert answer.startswith("Ansvarig för Nordic Safe Cities")
 
 
 async def test_healthz_says_503_when_the_store_is_gone(db_url, connector, backend):

@@ -30,6 +30,14 @@ def _with_clock(user: User) -> Clock:
     return clock
 
 
+async def _new_invitation_left_for(user: User, minutes: int) -> User:
+    """``user`` starts a new invitation, then writes nothing for ``minutes``."""
+    clock = _with_clock(user)
+    await user.says("ny inbjudan")
+    clock.now += dt.timedelta(minutes=minutes)
+    return user
+
+
 async def test_a_dialog_untouched_for_half_an_hour_is_ended_and_named(demo_db):
     user = User(demo_db)
     clock = _with_clock(user)
@@ -44,19 +52,13 @@ async def test_a_dialog_untouched_for_half_an_hour_is_ended_and_named(demo_db):
 
 
 async def test_a_dialog_answered_within_the_timeout_goes_on(demo_db):
-    user = User(demo_db)
-    clock = _with_clock(user)
-    await user.says("ny inbjudan")
-    clock.now += dt.timedelta(minutes=29)
+    user = await _new_invitation_left_for(User(demo_db), minutes=29)
     reply = await user.says("Eurocities årsmöte")
     assert "När är det?" in reply
 
 
 async def test_the_timeout_is_a_setting(demo_db):
-    user = User(demo_db, dialog_timeout_minutes=5)
-    clock = _with_clock(user)
-    await user.says("ny inbjudan")
-    clock.now += dt.timedelta(minutes=6)
+    user = await _new_invitation_left_for(User(demo_db, dialog_timeout_minutes=5), minutes=6)
     reply = await user.says("hej")
     assert "mer än 5 minuter" in reply
 

@@ -101,6 +101,13 @@ async def _walk_to_card(chat: Chat) -> None:
 # --- the two ways in ----------------------------------------------------------------------------
 
 
+async def _answer_the_rest_and_save(chat: Chat, steps_done: int) -> None:
+    """Answer the stepwise questions from ``steps_done`` on, then say "spara"."""
+    for _, answer in STEPWISE[steps_done:]:
+        await chat.say(answer)
+    await chat.say("spara")
+
+
 async def test_a_complete_sentence_needs_only_the_confirmation(demo_db):
     chat = Chat(demo_db)
     [card_reply] = await chat.say(SENTENCE)
@@ -322,9 +329,7 @@ async def test_help_explains_the_current_step_and_asks_again(demo_db, steps_done
     help_text, question = await chat.texts("hjälp")
     assert "avbryt" in help_text and help_text != texts.HELP
     assert question == QUESTIONS[slot]
-    for _, answer in STEPWISE[steps_done:]:
-        await chat.say(answer)
-    await chat.say("spara")
+    await _answer_the_rest_and_save(chat, steps_done)
     assert len(await _registered(demo_db)) == 1
 
 
@@ -404,9 +409,7 @@ async def test_a_read_only_question_mid_dialog_is_answered_and_asked_again(
     assert answer and PROBLEMS["other_request"] not in answer[0]
     assert again == QUESTIONS[slot]
     # The draft is kept: answering goes on where it was.
-    for _, answer_text in STEPWISE[steps_done:]:
-        await chat.say(answer_text)
-    await chat.say("spara")
+    await _answer_the_rest_and_save(chat, steps_done)
     assert len(await _registered(demo_db)) == 1
 
 

@@ -8,17 +8,10 @@ from datetime import date, timedelta
 import pytest
 
 from dialogs.lang import find_dates
+from tests.support.dates import MON, D, first, first_day_test, no_date_test, only_span_test
 
-D = date.fromisoformat
-MON = D("2026-11-23")
 EARLY_NOV = D("2026-11-10")
 NEW_YEAR = D("2027-01-01")
-
-
-def first(text: str, today: date) -> tuple[str, str]:
-    got = find_dates(text, today)
-    assert got, f"no date in {text!r} (today {today})"
-    return got[0].start.isoformat(), got[0].end.isoformat()
 
 
 COMPACT_RANGES = [
@@ -42,16 +35,12 @@ COMPACT_RANGES = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), COMPACT_RANGES)
-def test_compact_day_ranges(today: date, text: str, start: str, end: str) -> None:
-    got = find_dates(text, today)
-    assert len(got) == 1, got
-    assert (got[0].start.isoformat(), got[0].end.isoformat()) == (start, end)
+test_compact_day_ranges = only_span_test(COMPACT_RANGES)
 
 
-@pytest.mark.parametrize("text", ["31/9-2/10", "5-3/11", "3-5/13", "9/8 april", "30/2-2/3"])
-def test_impossible_or_reversed_ranges(text: str) -> None:
-    assert find_dates(text, MON) == []
+test_impossible_or_reversed_ranges = no_date_test(
+    ["31/9-2/10", "5-3/11", "3-5/13", "9/8 april", "30/2-2/3"]
+)
 
 
 def test_a_slash_before_a_month_name_is_two_days_but_alone_a_day_and_month() -> None:
@@ -96,13 +85,10 @@ ORDINALS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "day"), ORDINALS)
-def test_ordinals_and_days_of_the_month(today: date, text: str, day: str) -> None:
-    assert first(text, today) == (day, day)
+test_ordinals_and_days_of_the_month = first_day_test(ORDINALS)
 
 
-@pytest.mark.parametrize(
-    "text",
+test_ordinals_that_are_no_day = no_date_test(
     [
         "den andra remissen",
         "jag tar den första",
@@ -113,10 +99,8 @@ def test_ordinals_and_days_of_the_month(today: date, text: str, day: str) -> Non
         "den 32:a",
         "den 15 000 kronor",
         "den 3 personer",
-    ],
+    ]
 )
-def test_ordinals_that_are_no_day(text: str) -> None:
-    assert find_dates(text, MON) == []
 
 
 LAST_DAYS = [
@@ -140,9 +124,7 @@ LAST_DAYS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "day"), LAST_DAYS)
-def test_last_and_nth_days(today: date, text: str, day: str) -> None:
-    assert first(text, today) == (day, day)
+test_last_and_nth_days = first_day_test(LAST_DAYS)
 
 
 @pytest.mark.parametrize("month", range(1, 13))
@@ -157,6 +139,4 @@ def test_sista_month_is_its_last_day(month: int) -> None:
     assert span.end + timedelta(days=1) == date(2027 + (month == 12), month % 12 + 1, 1)
 
 
-@pytest.mark.parametrize("text", ["sista svarsdag", "sista gången", "sista veckan"])
-def test_sista_without_a_month(text: str) -> None:
-    assert find_dates(text, MON) == []
+test_sista_without_a_month = no_date_test(["sista svarsdag", "sista gången", "sista veckan"])

@@ -11,9 +11,8 @@ from datetime import date, timedelta
 import pytest
 
 from dialogs.lang import find_dates
+from tests.support.dates import MON, D, first, first_span_test, no_date_test
 
-D = date.fromisoformat
-MON = D("2026-11-23")  # a Monday
 FRI = D("2026-11-27")
 SAT = D("2026-11-28")
 SUN = D("2026-11-29")
@@ -22,12 +21,6 @@ MELLANDAGAR = D("2026-12-28")
 NEW_YEAR = D("2027-01-01")
 AFTER_EASTER = D("2027-04-01")
 MIDSUMMER_EVE = D("2027-06-25")
-
-
-def first(text: str, today: date) -> tuple[str, str]:
-    got = find_dates(text, today)
-    assert got, f"no date in {text!r} (today {today})"
-    return got[0].start.isoformat(), got[0].end.isoformat()
 
 
 HOLIDAYS = [
@@ -107,9 +100,7 @@ HOLIDAYS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), HOLIDAYS)
-def test_holidays_and_their_periods(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_holidays_and_their_periods = first_span_test(HOLIDAYS)
 
 
 @pytest.mark.parametrize("year", range(2024, 2036))
@@ -149,9 +140,7 @@ WEEKENDS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), WEEKENDS)
-def test_weekends(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_weekends = first_span_test(WEEKENDS)
 
 
 @pytest.mark.parametrize("today", [MON + timedelta(days=k) for k in range(14)])
@@ -161,11 +150,9 @@ def test_i_helgen_is_a_saturday_and_sunday_never_in_the_past(today: date) -> Non
     assert span.end >= today and span.start - today < timedelta(days=7)
 
 
-@pytest.mark.parametrize(
-    "text", ["God jul!", "God jul och gott nytt år", "julbord med enheten", "påskägg"]
+test_greetings_and_words_are_not_holidays = no_date_test(
+    ["God jul!", "God jul och gott nytt år", "julbord med enheten", "påskägg"]
 )
-def test_greetings_and_words_are_not_holidays(text: str) -> None:
-    assert find_dates(text, MON) == []
 
 
 def test_three_days_in_july_are_not_christmas() -> None:

@@ -12,16 +12,9 @@ from datetime import date, timedelta
 import pytest
 
 from dialogs.lang import find_dates
+from tests.support.dates import MON, D, first_span_test, no_date_test
 
-D = date.fromisoformat
-MON = D("2026-11-23")
 FRI = D("2026-11-27")
-
-
-def first(text: str, today: date) -> tuple[str, str]:
-    got = find_dates(text, today)
-    assert got, f"no date in {text!r} (today {today})"
-    return got[0].start.isoformat(), got[0].end.isoformat()
 
 
 UNTIL = [
@@ -54,9 +47,7 @@ UNTIL = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), UNTIL)
-def test_until(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_until = first_span_test(UNTIL)
 
 
 @pytest.mark.parametrize("today", [MON + timedelta(days=k) for k in range(0, 40, 3)])
@@ -85,11 +76,7 @@ KEPT = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), KEPT)
-def test_dates_the_words_in_front_do_not_change(
-    today: date, text: str, start: str, end: str
-) -> None:
-    assert first(text, today) == (start, end)
+test_dates_the_words_in_front_do_not_change = first_span_test(KEPT)
 
 
 OFFSETS = [
@@ -106,9 +93,7 @@ OFFSETS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), OFFSETS)
-def test_offsets_from_a_date(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_offsets_from_a_date = first_span_test(OFFSETS)
 
 
 def test_the_span_covers_the_words_that_changed_the_date() -> None:
@@ -120,14 +105,11 @@ def test_the_span_covers_the_words_that_changed_the_date() -> None:
     assert kept.text == "15 januari 2027"
 
 
-@pytest.mark.parametrize(
-    "text",
+test_lead_times_without_a_date_are_no_date = no_date_test(
     [
         "påminn mig tre dagar innan",
         "påminn mig 5 och 2 arbetsdagar före",
         "två dagar före remisstiden",
         "dagen innan",
-    ],
+    ]
 )
-def test_lead_times_without_a_date_are_no_date(text: str) -> None:
-    assert find_dates(text, MON) == []

@@ -12,18 +12,11 @@ from datetime import date
 import pytest
 
 from dialogs.lang import find_dates
+from tests.support.dates import MON, D, first, first_span_test, no_date_test, only_span_test
 
-D = date.fromisoformat
-MON = D("2026-11-23")  # Monday of ISO week 48, in the autumn, in Q4 and H2
 SUMMER = D("2027-07-15")  # a Thursday inside the summer
 WINTER = D("2027-01-20")  # a Wednesday inside the winter, in Q1
 SPRING_EVE = D("2027-02-28")  # the last day of winter 2026/2027
-
-
-def first(text: str, today: date) -> tuple[str, str]:
-    got = find_dates(text, today)
-    assert got, f"no date in {text!r} (today {today})"
-    return got[0].start.isoformat(), got[0].end.isoformat()
 
 
 SEASONS = [
@@ -71,9 +64,7 @@ SEASONS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), SEASONS)
-def test_seasons(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_seasons = first_span_test(SEASONS)
 
 
 # The season starting in each month, by its first month: what the conventions define.
@@ -91,8 +82,7 @@ def test_the_season_today_is_in_is_the_current_one(today: date) -> None:
     assert first(_SEASON_WORD[first_month], today) == (start.isoformat(), end.isoformat())
 
 
-@pytest.mark.parametrize(
-    "text",
+test_words_that_are_not_periods = no_date_test(
     [
         "i vår kommun",
         "under vår ledning",
@@ -108,10 +98,8 @@ def test_the_season_today_is_in_is_the_current_one(today: date) -> None:
         "Jan Svensson ringde",
         "fråga Jan",
         "Årets medarbetare",
-    ],
+    ]
 )
-def test_words_that_are_not_periods(text: str) -> None:
-    assert find_dates(text, MON) == []
 
 
 QUARTERS_AND_HALVES = [
@@ -161,9 +149,7 @@ QUARTERS_AND_HALVES = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), QUARTERS_AND_HALVES)
-def test_quarters_and_halves(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_quarters_and_halves = first_span_test(QUARTERS_AND_HALVES)
 
 
 @pytest.mark.parametrize("quarter", [1, 2, 3, 4])
@@ -177,9 +163,9 @@ def test_every_quarter_of_a_year_is_three_whole_months(quarter: int, year: int) 
     assert first(f"kvartal {quarter} {year}", MON) == expected
 
 
-@pytest.mark.parametrize("text", ["kvartal 5", "Q5 2026", "kv. 0", "halvår 3", "femte kvartalet"])
-def test_quarters_that_do_not_exist(text: str) -> None:
-    assert find_dates(text, MON) == []
+test_quarters_that_do_not_exist = no_date_test(
+    ["kvartal 5", "Q5 2026", "kv. 0", "halvår 3", "femte kvartalet"]
+)
 
 
 YEARS = [
@@ -209,13 +195,10 @@ YEARS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), YEARS)
-def test_years(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_years = first_span_test(YEARS)
 
 
-@pytest.mark.parametrize(
-    "text",
+test_years_that_are_no_period = no_date_test(
     [
         "Strong Cities Network Global Summit 2023",
         "enligt lag 1930:173",
@@ -224,10 +207,8 @@ def test_years(today: date, text: str, start: str, end: str) -> None:
         "remiss 2023/886",
         "150 000 kr per år",
         "ring 2027 gånger",
-    ],
+    ]
 )
-def test_years_that_are_no_period(text: str) -> None:
-    assert find_dates(text, MON) == []
 
 
 MONTHS = [
@@ -280,10 +261,7 @@ MONTH_RANGES = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), MONTH_RANGES)
-def test_month_ranges(today: date, text: str, start: str, end: str) -> None:
-    got = find_dates(text, today)
-    assert [(s.start.isoformat(), s.end.isoformat()) for s in got] == [(start, end)]
+test_month_ranges = only_span_test(MONTH_RANGES)
 
 
 def test_two_months_joined_by_och_are_two_months() -> None:
@@ -291,11 +269,7 @@ def test_two_months_joined_by_och_are_two_months() -> None:
     assert [(s.start.month, s.end.month) for s in got] == [(3, 3), (4, 4)]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), MONTHS)
-def test_months_abbreviated_misspelt_and_english(
-    today: date, text: str, start: str, end: str
-) -> None:
-    assert first(text, today) == (start, end)
+test_months_abbreviated_misspelt_and_english = first_span_test(MONTHS)
 
 
 def test_a_misspelt_month_keeps_its_own_spelling_in_the_span() -> None:

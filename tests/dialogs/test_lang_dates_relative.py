@@ -12,17 +12,18 @@ import pytest
 
 from dialogs.lang import find_dates
 from store.rules.workdays import is_working_day, working_days_between
+from tests.support.dates import (
+    MON,
+    D,
+    first,
+    first_span_test,
+    no_date_test,
+    only_day_test,
+    only_span_test,
+)
 
-D = date.fromisoformat
-MON = D("2026-11-23")  # Monday of ISO week 48
 THU = D("2026-11-26")
 NEW_YEARS_WEEK = D("2026-12-30")  # a Wednesday in ISO week 53 of 2026
-
-
-def first(text: str, today: date) -> tuple[str, str]:
-    got = find_dates(text, today)
-    assert got, f"no date in {text!r} (today {today})"
-    return got[0].start.isoformat(), got[0].end.isoformat()
 
 
 WEEKS_AND_MONTHS = [
@@ -70,9 +71,7 @@ WEEKS_AND_MONTHS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), WEEKS_AND_MONTHS)
-def test_relative_weeks_and_months(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_relative_weeks_and_months = first_span_test(WEEKS_AND_MONTHS)
 
 
 @pytest.mark.parametrize("today", [MON + timedelta(days=k) for k in range(0, 60, 3)])
@@ -106,9 +105,7 @@ WORKING_DAYS = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), WORKING_DAYS)
-def test_working_days(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_working_days = first_span_test(WORKING_DAYS)
 
 
 @pytest.mark.parametrize("today", [D("2026-12-18") + timedelta(days=k) for k in range(0, 200, 7)])
@@ -145,11 +142,7 @@ WEEKDAY_RANGES = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), WEEKDAY_RANGES)
-def test_weekday_ranges_are_one_range(today: date, text: str, start: str, end: str) -> None:
-    got = find_dates(text, today)
-    assert len(got) == 1, got
-    assert (got[0].start.isoformat(), got[0].end.isoformat()) == (start, end)
+test_weekday_ranges_are_one_range = only_span_test(WEEKDAY_RANGES)
 
 
 WEEKDAY_IN_A_WEEK = [
@@ -166,10 +159,7 @@ WEEKDAY_IN_A_WEEK = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "day"), WEEKDAY_IN_A_WEEK)
-def test_a_weekday_in_a_named_week(today: date, text: str, day: str) -> None:
-    got = find_dates(text, today)
-    assert [(s.start.isoformat(), s.end.isoformat()) for s in got] == [(day, day)]
+test_a_weekday_in_a_named_week = only_day_test(WEEKDAY_IN_A_WEEK)
 
 
 def test_two_weekdays_joined_by_och_are_two_days() -> None:
@@ -190,9 +180,9 @@ def test_impossible_weeks_and_reversed_ranges_give_no_date() -> None:
     assert find_dates("fredag–måndag vecka 50", MON) == []
 
 
-@pytest.mark.parametrize("text", ["man till son", "en man från Tor", "tis", "sön"])
-def test_short_weekday_names_alone_are_words(text: str) -> None:
-    assert find_dates(text, MON) == []
+test_short_weekday_names_alone_are_words = no_date_test(
+    ["man till son", "en man från Tor", "tis", "sön"]
+)
 
 
 NO_ACCENTS_AND_ENGLISH = [
@@ -234,9 +224,7 @@ NO_ACCENTS_AND_ENGLISH = [
 ]
 
 
-@pytest.mark.parametrize(("today", "text", "start", "end"), NO_ACCENTS_AND_ENGLISH)
-def test_without_accents_and_in_english(today: date, text: str, start: str, end: str) -> None:
-    assert first(text, today) == (start, end)
+test_without_accents_and_in_english = first_span_test(NO_ACCENTS_AND_ENGLISH)
 
 
 def test_english_mixed_into_swedish() -> None:

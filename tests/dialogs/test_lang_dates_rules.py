@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import importlib
 import json
 import re
 from datetime import date, timedelta
@@ -14,31 +15,20 @@ from hypothesis import strategies as st
 from dialogs.lang import dates as dates_module
 from dialogs.lang import find_dates
 from dialogs.lang.dates_core import Rule
-from tests.dialogs import (
-    test_lang_dates,
-    test_lang_dates_days,
-    test_lang_dates_holidays,
-    test_lang_dates_modifiers,
-    test_lang_dates_periods,
-    test_lang_dates_relative,
-)
 
 CORPUS = Path(__file__).resolve().parents[2] / "dialogs" / "lang" / "corpus"
 MON = date(2026, 11, 23)
+DATE_TEST_MODULES = [
+    importlib.import_module(f"tests.dialogs.test_lang_dates{part}")
+    for part in ("", "_days", "_holidays", "_modifiers", "_periods", "_relative")
+]
 ISO = re.compile(r"\d{4}-\d\d-\d\d")  # the expected dates in the tables, not texts
 
 
 def _texts() -> list[str]:
     """Every text of the date tests' tables, plus the intent corpus's utterances."""
     texts: set[str] = set()
-    for module in (
-        test_lang_dates,
-        test_lang_dates_days,
-        test_lang_dates_holidays,
-        test_lang_dates_modifiers,
-        test_lang_dates_periods,
-        test_lang_dates_relative,
-    ):
+    for module in DATE_TEST_MODULES:
         for value in vars(module).values():
             if isinstance(value, list):
                 for row in value:

@@ -7,22 +7,9 @@ from datetime import date
 
 import pytest
 
-from dialogs.lang import KnownNetwork, LanguageLayer, find_dates
+from dialogs.lang import LanguageLayer, find_dates
 from tests.conftest import DEV_SETS
-
-NETWORKS = (
-    KnownNetwork("Strong Cities Network", ("SCN",)),
-    KnownNetwork("Nordic Safe Cities", ("NSC",)),
-    KnownNetwork("Samverkan Stockholmsregionen", ("SSR",)),
-)
-UNITS = (
-    "Rinkeby-Kista stadsdelsnämnd",
-    "Hägersten-Liljeholmens stadsdelsnämnd",
-    "Södermalms stadsdelsnämnd",
-    "Stockholms Stadshus AB",
-    "Kommunstyrelsen",
-    "Stadsledningskontoret",
-)
+from tests.support.lang import make_layer
 
 
 def _cases(name: str) -> list[dict]:
@@ -33,7 +20,7 @@ def _cases(name: str) -> list[dict]:
 
 @pytest.fixture(scope="module")
 def layer() -> LanguageLayer:
-    return LanguageLayer(networks=NETWORKS, units=UNITS)
+    return make_layer()
 
 
 @pytest.mark.parametrize("case", _cases("nlu_dev.jsonl"))

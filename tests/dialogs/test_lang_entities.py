@@ -6,24 +6,15 @@ from datetime import date
 
 import pytest
 
-from dialogs.lang import KnownNetwork, LanguageLayer
+from dialogs.lang import LanguageLayer
+from tests.support.lang import NSC, SCN, SSR, make_layer
 
 TODAY = date(2026, 11, 23)
-SCN, NSC, SSR = "Strong Cities Network", "Nordic Safe Cities", "Samverkan Stockholmsregionen"
-NETWORKS = (KnownNetwork(SCN, ("SCN",)), KnownNetwork(NSC, ("NSC",)), KnownNetwork(SSR, ("SSR",)))
-UNITS = (
-    "Rinkeby-Kista stadsdelsnämnd",
-    "Hägersten-Liljeholmens stadsdelsnämnd",
-    "Södermalms stadsdelsnämnd",
-    "Stockholms Stadshus AB",
-    "Kommunstyrelsen",
-    "Stadsledningskontoret",
-)
 
 
 @pytest.fixture(scope="module")
 def layer() -> LanguageLayer:
-    return LanguageLayer(networks=NETWORKS, units=UNITS)
+    return make_layer()
 
 
 KNOWN = [

@@ -16,6 +16,8 @@ from store import orgs, remisser
 from store.db import Database
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from store.models import AuditEvent, Case, CaseNumber, Remiss, RemissRecipient
+from tests.support.cards import adaptive_card as _card
+from tests.support.cards import card_text as _card_text
 from tests.support.dialogs import ask, bot_adapter
 
 MISSING = (
@@ -30,18 +32,6 @@ def backend() -> str:
 
 def _adapter(db: Database, today: dt.date, tenant: str = STOCKHOLM_TENANT) -> TestAdapter:
     return bot_adapter(db, tenant, today, reminders=False)
-
-
-def _card(activity: Activity) -> dict:
-    [attachment] = activity.attachments
-    assert attachment.content_type == "application/vnd.microsoft.card.adaptive"
-    assert attachment.content["version"] == "1.5"
-    return attachment.content
-
-
-def _card_text(card: dict) -> str:
-    # Card text is markdown-escaped (cards.safe); unescape to read it as a user sees it.
-    return json.dumps(card, ensure_ascii=False).replace("\\\\", "")
 
 
 async def _sthlm(db: Database) -> int:

@@ -9,6 +9,7 @@ from botbuilder.core.adapters import TestAdapter
 from botbuilder.schema import Activity, ActivityTypes
 
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
+from tests.support.cards import card_facts as _facts
 from tests.support.dialogs import bot_adapter
 
 CARD = "application/vnd.microsoft.card.adaptive"
@@ -33,15 +34,6 @@ def _card(reply: Activity) -> dict:
     assert card["version"] == "1.5"
     json.dumps(card)  # serialisable as it will be sent
     return card
-
-
-def _facts(card: dict) -> dict[str, str]:
-    return {
-        f["title"]: f["value"].replace("\\", "")
-        for item in card["body"]
-        if item["type"] == "FactSet"
-        for f in item["facts"]
-    }
 
 
 def _buttons(card: dict) -> list[tuple[str, dict]]:
@@ -181,30 +173,14 @@ def test_safe_escapes_only_what_makes_markdown(text, escaped):
 
 def test_a_decision_without_its_body_is_not_called_beslut_twice():
     from dialogs.responsible.texts import responsible_answer
-    from store.networks import MembershipView, NetworkView
+    from tests.support.networks import membership
 
-    m = MembershipView(
-        network=NetworkView(1, "Samverkan Stockholmsregionen", ("SSR",), None, None, None),
-        since_year=None,
-        since_date=None,
+    m = membership(
+        "Samverkan Stockholmsregionen",
+        aliases=("SSR",),
         decision_reference="KS-2023/780.103",
         diarienummer=("KS-2023/780.103",),
-        decided_by=None,
-        decided_on=None,
-        decision_paragraph=None,
-        revised_on=None,
-        annual_cost=None,
-        cost_currency=None,
-        cost_note=None,
-        responsible_unit=None,
         responsible_role="Kommundirektören",
-        contact_name=None,
-        contact_role=None,
-        political_representative=None,
-        linked_body=None,
-        role_in_network=None,
-        period=None,
-        review_cadence=None,
     )
     said = responsible_answer("Huddinge kommun", m)
     assert "Beslut: dnr KS-2023/780.103." in said

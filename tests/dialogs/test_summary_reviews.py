@@ -14,37 +14,10 @@ from decimal import Decimal
 from dialogs.summary.data import Period, build_summary, totals_of
 from dialogs.summary.export import summary_csv
 from dialogs.summary.texts import overview_sentence, totals_text
-from store.networks import MembershipView, NetworkView
+from store.networks import NetworkView
+from tests.support.networks import membership
 
 TODAY = dt.date(2026, 11, 23)
-
-
-def membership(name: str = "Nordic Safe Cities", **facts) -> MembershipView:
-    base = dict(
-        network=NetworkView(1, name, (), None, None, None),
-        since_year=None,
-        since_date=None,
-        decision_reference=None,
-        diarienummer=(),
-        decided_by=None,
-        decided_on=None,
-        decision_paragraph=None,
-        revised_on=None,
-        annual_cost=None,
-        cost_currency=None,
-        cost_note=None,
-        responsible_unit=None,
-        responsible_role=None,
-        contact_name=None,
-        contact_role=None,
-        political_representative=None,
-        linked_body=None,
-        role_in_network=None,
-        period=None,
-        review_cadence=None,
-    )
-    base.update(facts)
-    return MembershipView(**base)
 
 
 NSC = membership(

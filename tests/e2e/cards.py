@@ -27,6 +27,7 @@ from store.db import Database
 from store.demo import GOTEBORG_TENANT, HUDDINGE_TENANT, STOCKHOLM_TENANT
 from tests.e2e import nodetools
 from tests.support.botserver import BotServer, TeamsUser
+from tests.support.cards import walk
 from tests.support.connector import FakeConnector
 
 ADAPTIVE = "application/vnd.microsoft.card.adaptive"
@@ -223,18 +224,6 @@ async def collect(database_url: str) -> Collection:
         await server.stop()
         await connector.stop()
     return result
-
-
-def walk(node: Any) -> Iterator[dict[str, Any]]:
-    """Every object with a ``type`` in a card: elements, actions, inlines."""
-    if isinstance(node, dict):
-        if isinstance(node.get("type"), str):
-            yield node
-        for value in node.values():
-            yield from walk(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from walk(item)
 
 
 def walk_actions(card: dict[str, Any]) -> Iterator[dict[str, Any]]:

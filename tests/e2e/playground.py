@@ -19,7 +19,6 @@ import contextlib
 import json
 import os
 import re
-import socket
 import subprocess
 import sys
 import time
@@ -31,17 +30,12 @@ from typing import Any
 import aiohttp
 
 from tests.e2e import nodetools
+from tests.support.cards import walk
+from tests.support.net import free_port
 
 PLAYGROUND_CONFIG = nodetools.TOOLS / "playground" / ".m365agentsplayground.yml"
 LOOPBACK_ONLY = nodetools.TOOLS / "playground" / "loopback.cjs"
 TODAY = "2026-11-23"
-
-
-def free_port() -> int:
-    """A TCP port on 127.0.0.1 that nobody listens on right now."""
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 def _wait_http(url: str, process: subprocess.Popen, log: Path, timeout: float) -> None:
@@ -217,14 +211,7 @@ def _card_strings(node: Any) -> Iterator[str]:
 
 
 def _card_actions(node: Any) -> Iterator[dict[str, Any]]:
-    if isinstance(node, dict):
-        if isinstance(node.get("type"), str) and node["type"].startswith("Action."):
-            yield node
-        for value in node.values():
-            yield from _card_actions(value)
-    elif isinstance(node, list):
-        for item in node:
-            yield from _card_actions(item)
+    return (n for n in walk(node) if n["type"].startswith("Action."))
 
 
 @dataclass

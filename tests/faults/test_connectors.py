@@ -10,6 +10,7 @@ from bot.keys import ADAPTER
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from tests.bot.conftest import demo_settings
 from tests.support.botserver import BotServer, TeamsUser, teams_message
+from tests.support.net import serve_connector
 
 
 async def test_turns_reuse_one_connector_client_per_service_url(tmp_path, connector):
@@ -36,14 +37,7 @@ class ThrottlingConnector:
         self.url = ""
 
     async def start(self) -> ThrottlingConnector:
-        app = web.Application()
-        app.router.add_post("/v3/conversations/{conv}/activities/{reply_to}", self._post)
-        app.router.add_post("/v3/conversations/{conv}/activities", self._post)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        self.url = f"http://127.0.0.1:{self._runner.addresses[0][1]}/"
+        self._runner, self.url = await serve_connector(self._post, self._post)
         return self
 
     async def stop(self) -> None:

@@ -24,6 +24,7 @@ from store.demo import STOCKHOLM_TENANT
 from tests.bot.conftest import demo_settings
 from tests.faults.threaded import ThreadedJsonServer
 from tests.support.botserver import BotServer, TeamsUser, teams_message
+from tests.support.tokens import channel_claims
 
 APP_ID = "00000000-0000-0000-0000-0000000000bb"
 CHANNEL_KID = "channel-key-1"
@@ -37,14 +38,7 @@ def _jwk(key: rsa.RSAPrivateKey, kid: str) -> dict:
 
 
 def _token(key: rsa.RSAPrivateKey, kid: str, service_url: str) -> str:
-    now = int(time.time())
-    claims = {
-        "iss": "https://api.botframework.com",
-        "aud": APP_ID,
-        "exp": now + 600,
-        "nbf": now - 10,
-        "serviceurl": service_url,
-    }
+    claims = {**channel_claims(APP_ID), "serviceurl": service_url}
     return jwt.encode(claims, key, algorithm="RS256", headers={"kid": kid})
 
 

@@ -11,7 +11,6 @@ from __future__ import annotations
 import http.client
 import json
 import os
-import socket
 import subprocess
 import sys
 import time
@@ -25,16 +24,12 @@ from hypothesis import strategies as st
 from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from tests.faults.threaded import ThreadedJsonServer
 from tests.support.botserver import TeamsUser, teams_message
+from tests.support.net import free_port as _free_port
+from tests.support.processes import stop_process
 
 ROOT = Path(__file__).resolve().parents[2]
 HOSTILE = "**[x](http://evil)** <at>Alla</at>"
 EXAMPLES = 300
-
-
-def _free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 class Serve:
@@ -76,13 +71,7 @@ class Serve:
         return self.request("POST", "/api/messages", payload, content_type)[0]
 
     def stop(self) -> None:
-        if self.proc.poll() is None:
-            self.proc.terminate()
-            try:
-                self.proc.wait(10)
-            except subprocess.TimeoutExpired:
-                self.proc.kill()
-                self.proc.wait()
+        stop_process(self.proc)
 
 
 @pytest.fixture(scope="module")

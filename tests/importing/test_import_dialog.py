@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import html
-import json
 from collections.abc import AsyncIterator
 
 import pytest
@@ -22,6 +21,8 @@ from store.demo import GOTEBORG_TENANT, STOCKHOLM_TENANT
 from store.models import AuditEvent, Membership, Network, Organisation
 from tests.importing.documents import FIXTURES, make_docx, seed_text
 from tests.support.botserver import BotServer, TeamsUser
+from tests.support.cards import adaptive_card as _card
+from tests.support.cards import card_text as _card_text
 from tests.support.connector import FakeConnector
 from tests.support.dialogs import ask, bot_adapter
 
@@ -62,18 +63,6 @@ def _pasted(text: str) -> Activity:
 
 def _submit(value: dict) -> Activity:
     return Activity(type=ActivityTypes.message, value=value)
-
-
-def _card(activity: Activity) -> dict:
-    [attachment] = activity.attachments
-    assert attachment.content_type == "application/vnd.microsoft.card.adaptive"
-    assert attachment.content["version"] == "1.5"
-    return attachment.content
-
-
-def _card_text(card: dict) -> str:
-    # Values are markdown-escaped (cards.safe); unescape to read them as a user does.
-    return json.dumps(card, ensure_ascii=False).replace("\\\\", "")
 
 
 async def _count(db: Database, model) -> int:

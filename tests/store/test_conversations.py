@@ -5,12 +5,13 @@ from __future__ import annotations
 import uuid
 from typing import Any
 
-from sqlalchemy import event, select, update
+from sqlalchemy import select, update
 
 from store import conversations, orgs
 from store.conversations import ConversationKey, RememberedCache
 from store.db import Database
 from store.models import ConversationReference
+from tests.support.databases import count_statements as _count_statements
 
 
 async def _remember(
@@ -29,16 +30,6 @@ async def _remember(
     }
     values.update(changes)
     return await conversations.remember(db, key, cache=cache, **values)
-
-
-def _count_statements(db: Database) -> list[str]:
-    seen: list[str] = []
-
-    def record(conn, cursor, statement, *_: object) -> None:
-        seen.append(statement)
-
-    event.listen(db.engine.sync_engine, "before_cursor_execute", record)
-    return seen
 
 
 async def _row(db: Database, row_id: int) -> ConversationReference:

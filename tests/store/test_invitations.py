@@ -38,6 +38,18 @@ async def _org(db: Database, tenant: str) -> int:
     return org.id
 
 
+async def _decide(db, org_id, invitation_id, decision, representative, decided_on, actor):
+    return await invitations.record_decision(
+        db,
+        org_id,
+        invitation_id,
+        decision=decision,
+        representative=representative,
+        decided_on=decided_on,
+        actor=actor,
+    )
+
+
 async def test_register_creates_the_case_and_the_invitation_with_audit(demo_db):
     sthlm = await _org(demo_db, STOCKHOLM_TENANT)
     view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
@@ -129,14 +141,8 @@ async def test_each_organisation_sees_only_its_own(demo_db):
     assert await invitations.list_invitations(demo_db, gbg) == []
     assert await invitations.get(demo_db, gbg, view.id) is None
     with pytest.raises(InvitationNotFoundError):
-        await invitations.record_decision(
-            demo_db,
-            gbg,
-            view.id,
-            decision="decline",
-            representative=None,
-            decided_on=D(2026, 11, 23),
-            actor="teams:someone-in-goteborg",
+        await _decide(
+            demo_db, gbg, view.id, "decline", None, D(2026, 11, 23), "teams:someone-in-goteborg"
         )
     assert (await invitations.get(demo_db, sthlm, view.id)).decision == "pending"
 
@@ -144,28 +150,22 @@ async def test_each_organisation_sees_only_its_own(demo_db):
 async def test_record_decision_updates_with_audit(demo_db):
     sthlm = await _org(demo_db, STOCKHOLM_TENANT)
     view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
-    decided = await invitations.record_decision(
+    decided = await _decide(
         demo_db,
         sthlm,
         view.id,
-        decision="accept",
-        representative="kommunstyrelsens ordförande",
-        decided_on=D(2026, 11, 23),
-        actor="teams:aad-bo",
+        "accept",
+        "kommunstyrelsens ordförande",
+        D(2026, 11, 23),
+        "teams:aad-bo",
     )
     assert (decided.decision, decided.representative, decided.decided_on) == (
         "accept",
         "kommunstyrelsens ordförande",
         D(2026, 11, 23),
     )
-    declined = await invitations.record_decision(
-        demo_db,
-        sthlm,
-        view.id,
-        decision="decline",
-        representative="ignored",
-        decided_on=D(2026, 11, 24),
-        actor="teams:aad-bo",
+    declined = await _decide(
+        demo_db, sthlm, view.id, "decline", "ignored", D(2026, 11, 24), "teams:aad-bo"
     )
     assert (declined.decision, declined.representative) == ("decline", None)
     async with demo_db.session() as session:
@@ -190,15 +190,7 @@ async def test_an_unknown_decision_is_refused(demo_db):
     sthlm = await _org(demo_db, STOCKHOLM_TENANT)
     view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
     with pytest.raises(ValueError):
-        await invitations.record_decision(
-            demo_db,
-            sthlm,
-            view.id,
-            decision="maybe",
-            representative=None,
-            decided_on=D(2026, 11, 23),
-            actor=ACTOR,
-        )
+        await _decide(demo_db, sthlm, view.id, "maybe", None, D(2026, 11, 23), ACTOR)
 
 
 async def test_registrations_at_the_same_time_get_their_own_references(demo_db, backend):

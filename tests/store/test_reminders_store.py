@@ -5,6 +5,7 @@ from __future__ import annotations
 import asyncio
 import datetime as dt
 import uuid
+from typing import Any
 
 from sqlalchemy import select
 
@@ -199,13 +200,18 @@ async def test_a_claim_abandoned_by_a_dead_process_is_taken_over_after_an_hour(d
     assert await reminders.claim(demo_db, sub, case.id, deadline, 5, now=late) is None
 
 
-async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Database):
-    sthlm = await _org(demo_db, "Stockholms stad")
+async def _subscribers_of_171_482(db: Database, count: int) -> tuple[list[int], Any]:
+    """``count`` Stockholm users, each in a conversation of their own, and remiss 171-482/2016."""
+    sthlm = await _org(db, "Stockholms stad")
     subs = [
-        await _subscribe(demo_db, sthlm, await _conversation(demo_db, sthlm), user=f"u{i}")
-        for i in range(5)
+        await _subscribe(db, sthlm, await _conversation(db, sthlm), user=f"u{i}")
+        for i in range(count)
     ]
-    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    return subs, await reminders.case_by_number(db, sthlm, "171-482/2016")
+
+
+async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Database):
+    subs, case = await _subscribers_of_171_482(demo_db, 5)
     other = Database(demo_db.url, sqlite_connect=InlineSqliteConnection)
     try:
         deadline = dt.date(2016, 10, 17)
@@ -221,12 +227,7 @@ async def test_concurrent_claims_from_two_engines_have_one_winner(demo_db: Datab
 
 
 async def test_two_engines_claiming_many_at_once_split_them_without_overlap(demo_db: Database):
-    sthlm = await _org(demo_db, "Stockholms stad")
-    subs = [
-        await _subscribe(demo_db, sthlm, await _conversation(demo_db, sthlm), user=f"u{i}")
-        for i in range(20)
-    ]
-    case = await reminders.case_by_number(demo_db, sthlm, "171-482/2016")
+    subs, case = await _subscribers_of_171_482(demo_db, 20)
     keys = [
         reminders.ReminderKey(sub, case.id, dt.date(2016, 10, 17), lead)
         for sub in subs

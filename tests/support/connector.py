@@ -17,6 +17,8 @@ from typing import Any
 
 from aiohttp import web
 
+from tests.support.net import serve_connector
+
 
 @dataclass
 class Sent:
@@ -65,15 +67,7 @@ class FakeConnector:
     _removed: set[str] = field(default_factory=set)
 
     async def start(self) -> FakeConnector:
-        app = web.Application()
-        app.router.add_post("/v3/conversations/{conv}/activities", self._proactive)
-        app.router.add_post("/v3/conversations/{conv}/activities/{reply_to}", self._post)
-        self._runner = web.AppRunner(app, access_log=None)
-        await self._runner.setup()
-        site = web.TCPSite(self._runner, "127.0.0.1", 0)
-        await site.start()
-        port = self._runner.addresses[0][1]
-        self.url = f"http://127.0.0.1:{port}/"
+        self._runner, self.url = await serve_connector(self._proactive, self._post)
         return self
 
     async def stop(self) -> None:

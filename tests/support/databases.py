@@ -9,7 +9,10 @@ from contextlib import asynccontextmanager
 from pathlib import Path
 
 import asyncpg
+from sqlalchemy import event
 from sqlalchemy.engine import make_url
+
+from store.db import Database
 
 POSTGRES_ENV = "ARENDEBOT_TEST_POSTGRES_URL"
 SKIP_REASON = (
@@ -59,3 +62,14 @@ async def fresh_database(kind: str, tmp_path: Path) -> AsyncIterator[str]:
         pytest.skip(SKIP_REASON)
     async with fresh_postgres(base) as url:
         yield url
+
+
+def count_statements(db: Database) -> list[str]:
+    """A list that collects every SQL statement ``db`` executes from now on."""
+    seen: list[str] = []
+
+    def record(conn, cursor, statement, *_: object) -> None:
+        seen.append(statement)
+
+    event.listen(db.engine.sync_engine, "before_cursor_execute", record)
+    return seen
