@@ -51,7 +51,7 @@ _SAVE_WORDS = re.compile(
 _ORDER = re.compile(
     tolerant(
         r"^\s*(?:registrera|visa|lista|ta\s+bort|radera|ändra\s+i|lägg\s+till|påminn|sluta"
-        r"|bevaka|skapa|ny|nytt|gör)\b"
+        r"|bevaka|skapa)\b"
     ),
     re.IGNORECASE,
 )
@@ -125,8 +125,12 @@ def check_answer(
         return AnswerCheck(VALUE)
     if act.DECISION in u.acts and expects != DATE:
         return AnswerCheck(WRONG_KIND, problem="decision")
+    if _ORDER.match(said):
+        # "registrera remiss", "visa inbjudningar": an order is no event, place or person,
+        # whatever it asks for (the bot may not even do it).
+        return AnswerCheck(REQUEST)
     if u.intent in _REQUESTS and (
-        (u.confidence >= _REQUEST_CONFIDENCE and (said.endswith("?") or _ORDER.match(said)))
+        (u.confidence >= _REQUEST_CONFIDENCE and said.endswith("?"))
         or u.confidence >= _BARE_REQUEST_CONFIDENCE
     ):
         return AnswerCheck(REQUEST)
