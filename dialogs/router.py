@@ -8,6 +8,7 @@ are routed like a typed message with that intent.
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import re
 from collections.abc import Callable, Sequence
@@ -16,15 +17,17 @@ from typing import Any
 from botbuilder.core import ConversationState, MessageFactory, TurnContext
 from botbuilder.dialogs import DialogContext, DialogSet, DialogTurnStatus
 
-from dialogs.common import texts, topics
+from dialogs.common import clarify, texts, topics
 from dialogs.common.base import REPROMPTED, BaseDialog
 from dialogs.common.feature import Feature, Handler, Taker, route_key
-from dialogs.common.scope import scope_of
+from dialogs.common.scope import SCOPE_KEY, scope_of
 from dialogs.features import FEATURES
 from dialogs.lang import Understanding
 
 ROUTE = "arendebot.route"
 """Where a turn's route key is left in ``turn_state``, for logs and the nlu-equals-router test."""
+CLARIFY_ROUTE = "clarify"
+"""The route key of a turn that asked "Menade du …?" instead of acting."""
 
 # Questions that only read the store: asked in the middle of a dialog, they are answered and the
 # dialog asks its question again. A request that would write is the dialog's to refuse.
@@ -104,7 +107,10 @@ class Conversation:
         value = context.activity.value
         data = value if isinstance(value, dict) else {}
         if not (context.activity.text or "").strip():
-            if isinstance(data.get("intent"), str):
+            picked = clarify.chosen(data)
+            if picked is not None:
+                await self._route_chosen(context, *picked)
+            elif isinstance(data.get("intent"), str):
                 await self._route(context, None, data["intent"], data)
             elif context.activity.value is None:
                 # Only attachments, and none the import can take.
@@ -113,8 +119,23 @@ class Conversation:
                 await self.on_stale_submit(context)
             return
         understanding = scope_of(context).understanding
+        offered = clarify.choices(understanding)
+        if understanding is not None and offered:
+            # A guess starts nothing and writes nothing: ask which was meant.
+            context.turn_state[ROUTE] = CLARIFY_ROUTE
+            await clarify.ask(context, understanding, offered)
+            return
         intent = understanding.intent if understanding else "none"
         await self._route(context, understanding, intent, {})
+
+    async def _route_chosen(self, context: TurnContext, intent: str, text: str) -> None:
+        """Run the intent picked at "Menade du …?" on the text it was asked about."""
+        scope = scope_of(context)
+        context.activity.text = text  # handlers that read the message see what was typed
+        u = scope.language.understand(text, scope.today)
+        u = dataclasses.replace(u, intent=intent, confidence=1.0)
+        context.turn_state[SCOPE_KEY] = dataclasses.replace(scope, understanding=u)
+        await self._route(context, u, intent, {})
 
     async def _seen(self, context: TurnContext, dc: DialogContext) -> None:
         """Note when the user wrote, while a dialog waits (a turn without one writes nothing)."""

@@ -63,6 +63,15 @@ _CORRECTION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _MAX_WORDS = {NAME: 14, PERSON: 10, PLACE: 6}
+# What an event is called ("Remissmöte om budget", "Klimatforum Väst"): a phrase with one of
+# these at a name question is a name, however much the rest sounds like a request.
+_EVENT_WORD = re.compile(
+    tolerant(
+        r"(?:möte|konferens|seminari|summit|forum|kongress|workshop|webbinar|dagar?\b|mässa"
+        r"|träff|gala|symposi|studieresa|studiebesök|event|meeting|conference|session)"
+    ),
+    re.IGNORECASE,
+)
 
 
 @dataclass(frozen=True)
@@ -83,6 +92,11 @@ class AnswerCheck:
     field: str | None = None
     value: str | None = None
     problem: str | None = None
+
+
+def is_command(text: str) -> bool:
+    """Whether a message is one of the dialogs' own commands ("spara", "ändra X till Y")."""
+    return bool(_SAVE_WORDS.match(text) or _CORRECTION.match(text))
 
 
 def _words(text: str) -> int:
@@ -129,6 +143,8 @@ def check_answer(
         # "registrera remiss", "visa inbjudningar": an order is no event, place or person,
         # whatever it asks for (the bot may not even do it).
         return AnswerCheck(REQUEST)
+    if expects == NAME and not said.endswith("?") and _EVENT_WORD.search(said):
+        return AnswerCheck(VALUE)
     if u.intent in _REQUESTS and (
         (u.confidence >= _REQUEST_CONFIDENCE and said.endswith("?"))
         or u.confidence >= _BARE_REQUEST_CONFIDENCE

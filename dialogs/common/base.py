@@ -17,8 +17,9 @@ from botbuilder.dialogs import (
 )
 from botbuilder.schema import ActivityTypes
 
-from dialogs.common import texts
+from dialogs.common import answers, texts
 from dialogs.common.scope import scope_of
+from dialogs.lang.clarity import ACT_CONFIDENCE
 from dialogs.lang.intents import REQUEST_INTENTS
 
 # Intents that start something of their own, as opposed to answering the question asked.
@@ -90,7 +91,12 @@ class BaseDialog(ComponentDialog):
         if activity.type != ActivityTypes.message or not (activity.text or "").strip():
             return None
         understanding = scope_of(inner_dc.context).understanding
-        if understanding is None:
+        if (
+            understanding is None
+            or understanding.confidence < ACT_CONFIDENCE
+            or answers.is_command(activity.text)
+        ):
+            # A guess drops no draft; "spara", "ändra datum till …" are the step's to read.
             return None
         if understanding.intent == "cancel":
             await inner_dc.context.send_activity(MessageFactory.text(texts.CANCELLED))

@@ -8,10 +8,12 @@ from datetime import date
 from typing import Any
 
 from dialogs.lang import acts as act
+from dialogs.lang import clarity
 from dialogs.lang.dates import DateSpan, find_dates_normalized
-from dialogs.lang.diarienummer import find_diarienummer
-from dialogs.lang.entities import EntityMatcher, KnownNetwork
+from dialogs.lang.diarienummer import Diarienummer, find_diarienummer
+from dialogs.lang.entities import EntityMatcher, KnownNetwork, NetworkMatch, UnitMatch
 from dialogs.lang.intents import IntentResult, classify, refine
+from dialogs.lang.model import DATE, DIARIENUMMER, NETWORK, IntentModel, features, load_model
 from dialogs.lang.normalize import Normalized, normalize
 from dialogs.lang.tokens import Token, tokenize
 
@@ -33,6 +35,8 @@ class Understanding:
             one matches, else as written), or None.
         dates: The date expressions found, in order.
         acts: The dialog acts of :mod:`dialogs.lang.acts` ("thanks", "decision", "negation" …).
+        alternatives: The intents the model weighed, with their probabilities, best first
+            (the top three), for asking "Menade du … eller …?".
     """
 
     text: str
@@ -45,6 +49,12 @@ class Understanding:
     organisation: str | None
     dates: tuple[DateSpan, ...]
     acts: tuple[str, ...] = ()
+    alternatives: tuple[tuple[str, float], ...] = ()
+
+    @property
+    def unsure(self) -> tuple[str, ...]:
+        """The requests to offer ("Menade du …?") instead of acting; () when clear enough."""
+        return clarity.unsure(self.intent, self.alternatives)
 
     @property
     def negated(self) -> bool:
@@ -66,6 +76,8 @@ class Understanding:
                 for d in self.dates
             ],
             "acts": list(self.acts),
+            "alternatives": [{"intent": i, "probability": p} for i, p in self.alternatives],
+            "clarify": list(self.unsure),
         }
 
 
@@ -76,14 +88,22 @@ def _outside(tokens: list[Token], spans: list[tuple[int, int]]) -> list[Token]:
 class LanguageLayer:
     """Swedish NLU for Ärendebot: intents, entities and dates, pure Python and no I/O."""
 
-    def __init__(self, networks: Sequence[KnownNetwork] = (), units: Sequence[str] = ()) -> None:
-        """Compile the name tables once; regexes and cue tables are compiled at import.
+    def __init__(
+        self,
+        networks: Sequence[KnownNetwork] = (),
+        units: Sequence[str] = (),
+        model: IntentModel | None = None,
+    ) -> None:
+        """Compile the name tables once; regexes are compiled at import, the model read once.
 
         Args:
             networks: The known networks (reference data from the store).
             units: The organisation's unit names.
+            model: The intent model; the committed one by default.
         """
         self._entities = EntityMatcher(networks, units)
+        # Read on first use, so that the training can build features before a model exists.
+        self._model = model
         self._network_names = tuple(n.name for n in networks)
 
     @property
@@ -101,13 +121,52 @@ class LanguageLayer:
         Returns:
             The :class:`Understanding`.
         """
+        r = self._read(text, today)
+        acts = act.find_acts(text)
+        model = self._model if self._model is not None else load_model()
+        ranked = model.rank(r.features) if r.tokens else None
+        result: IntentResult = refine(
+            classify(ranked, only_punctuation_question=not r.tokens and "?" in text),
+            text,
+            acts,
+        )
+        network = r.network
+        return Understanding(
+            text=text,
+            intent=result.intent,
+            confidence=result.confidence,
+            network=network.name if network else None,
+            network_known=bool(network and network.known),
+            network_candidates=network.candidates if network else (),
+            diarienummer=tuple(d.value for d in r.dnrs),
+            organisation=r.unit.name if r.unit else None,
+            dates=tuple(r.dates),
+            acts=acts,
+            # When a rule decided (a thank-you, a decision), the model's doubts are moot.
+            alternatives=(
+                tuple((i, round(p, 2)) for i, p in ranked.intents[:3])
+                if ranked and not result.ruled
+                else ()
+            ),
+        )
+
+    def model_features(self, text: str, today: date) -> list[str]:
+        """The intent model's features of a text, as :meth:`understand` computes them.
+
+        The training (``scripts/train-intents``) calls this, so that the model is trained on
+        exactly what it is later shown.
+        """
+        return self._read(text, today).features
+
+    def _read(self, text: str, today: date) -> _Reading:
         norm = normalize(text)
         dnrs = find_diarienummer(text)
         dates = find_dates_normalized(norm, today, [(d.start, d.end) for d in dnrs])
         tokens = tokenize(norm.text)
         # Words inside a diarienummer or a date say nothing about the intent or a name.
-        taken = _normalized_spans(norm, [(d.start, d.end) for d in dnrs])
-        taken += _normalized_spans(norm, [(d.char_start, d.char_end) for d in dates])
+        dnr_spans = _normalized_spans(norm, [(d.start, d.end) for d in dnrs])
+        date_spans = _normalized_spans(norm, [(d.char_start, d.char_end) for d in dates])
+        taken = dnr_spans + date_spans
         free = _outside(tokens, taken)
 
         network = self._entities.find_network(norm, free)
@@ -117,33 +176,48 @@ class LanguageLayer:
             taken.append((network.start, network.end))
             free = _outside(free, taken)
         unit = self._entities.find_unit(norm, free)
-        if unit is not None:
-            taken.append((unit.start, unit.end))
-            free = _outside(free, taken)
 
-        acts = act.find_acts(text)
-        result: IntentResult = refine(
-            classify(
-                free,
-                has_network=network is not None,
-                has_diarienummer=bool(dnrs),
-                only_punctuation_question=not tokens and "?" in text,
-            ),
-            text,
-            acts,
+        # The model sees a known network, a diarienummer and a date as one placeholder word
+        # each; an unknown "network" keeps its words ("julfesten" is no network).
+        stand_ins = [(a, b, DIARIENUMMER) for a, b in dnr_spans]
+        stand_ins += [(a, b, DATE) for a, b in date_spans]
+        if network is not None and network.known:
+            stand_ins.append((network.start, network.end, NETWORK))
+        words = _model_words(tokens, stand_ins)
+        return _Reading(
+            tokens=tokens,
+            dnrs=dnrs,
+            dates=dates,
+            network=network,
+            unit=unit,
+            features=features(words, question=text.rstrip().endswith("?")),
         )
-        return Understanding(
-            text=text,
-            intent=result.intent,
-            confidence=result.confidence,
-            network=network.name if network else None,
-            network_known=bool(network and network.known),
-            network_candidates=network.candidates if network else (),
-            diarienummer=tuple(d.value for d in dnrs),
-            organisation=unit.name if unit else None,
-            dates=tuple(dates),
-            acts=acts,
-        )
+
+
+@dataclass(frozen=True)
+class _Reading:
+    tokens: list[Token]
+    dnrs: list[Diarienummer]
+    dates: list[DateSpan]
+    network: NetworkMatch | None
+    unit: UnitMatch | None
+    features: list[str]
+
+
+def _model_words(tokens: list[Token], stand_ins: list[tuple[int, int, str]]) -> list[str]:
+    """The words in order, each entity span replaced by its placeholder once."""
+    words: list[str] = []
+    done: set[int] = set()
+    for t in tokens:
+        for k, (a, b, placeholder) in enumerate(stand_ins):
+            if t.start < b and a < t.end:
+                if k not in done:
+                    done.add(k)
+                    words.append(placeholder)
+                break
+        else:
+            words.append(t.text)
+    return words
 
 
 # Words that point back at what was talked about; never a network's name.

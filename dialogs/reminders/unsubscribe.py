@@ -18,6 +18,7 @@ from botbuilder.dialogs import DialogContext
 
 from dialogs.common.scope import scope_of
 from dialogs.lang import Understanding
+from dialogs.reminders.listing import asks_for_reminders, list_reminders
 from store import reminders
 
 
@@ -29,6 +30,10 @@ async def reminder_unsubscribe(
     dc: DialogContext, u: Understanding | None, data: dict[str, Any]
 ) -> None:
     """Stop the user's reminders in their organisation (all, or one diarienummer)."""
+    if asks_for_reminders(dc.context.activity.text or ""):
+        # "vilka påminnelser har jag?" asks, it does not stop anything.
+        await list_reminders(dc)
+        return
     scope = scope_of(dc.context)
     org = scope.organisation
     case_id: int | None = None

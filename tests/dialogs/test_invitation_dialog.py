@@ -201,7 +201,7 @@ async def test_a_known_network_is_linked_to_the_invitation(demo_db):
     ("slot", "bad", "problem"),
     [
         ("event", "vet inte", "Den uppgiften behöver jag"),
-        ("event", "vad ska jag skriva?", "Det låter som en fråga."),
+        ("event", "menar du namnet på mötet?", "Det låter som en fråga."),
         ("dates", "snart", "Det datumet förstod jag inte."),
         ("dates", "den 31 september", "Det datumet förstod jag inte."),
         ("dates", "11–9 juni 2027", "Slutdatumet ligger före startdatumet."),
@@ -320,13 +320,14 @@ async def test_the_cancel_button_saves_nothing(demo_db):
 
 
 @pytest.mark.parametrize("steps_done", range(len(STEPWISE)))
-async def test_help_explains_the_current_step_and_asks_again(demo_db, steps_done):
+@pytest.mark.parametrize("asked", ["hjälp", "vad ska jag skriva?", "hur menar du"])
+async def test_help_explains_the_current_step_and_asks_again(demo_db, steps_done, asked):
     chat = Chat(demo_db)
     await chat.say("Ny inbjudan")
     for _, answer in STEPWISE[:steps_done]:
         await chat.say(answer)
     slot = STEPWISE[steps_done][0]
-    help_text, question = await chat.texts("hjälp")
+    help_text, question = await chat.texts(asked)
     assert "avbryt" in help_text and help_text != texts.HELP
     assert question == QUESTIONS[slot]
     await _answer_the_rest_and_save(chat, steps_done)

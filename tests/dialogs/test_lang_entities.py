@@ -143,5 +143,11 @@ def test_contract_shape(layer: LanguageLayer) -> None:
         },
         "dates": [{"text": "30 nov", "start": "2026-11-30", "end": "2026-11-30"}],
         "acts": [],
+        "alternatives": out["alternatives"],
+        "clarify": [],
     }
     assert isinstance(out["confidence"], float)
+    assert out["alternatives"][0] == {
+        "intent": "reminder_subscribe",
+        "probability": out["confidence"],
+    }
