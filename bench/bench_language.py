@@ -20,6 +20,7 @@ import sys
 import time
 from collections import Counter
 from collections.abc import Callable
+from dataclasses import dataclass, field
 from datetime import date, datetime
 from pathlib import Path
 
@@ -31,8 +32,10 @@ import dateparser  # noqa: E402
 from dialogs.lang import KnownNetwork, LanguageLayer  # noqa: E402
 from dialogs.lang.model import load_model  # noqa: E402
 from store.reference import NETWORKS  # noqa: E402
+from store.rules.fold import fold  # noqa: E402
 
 HELDOUT = ROOT / "bench" / "heldout"
+CORPUS = ROOT / "dialogs" / "lang" / "corpus"
 TODAY = date(2026, 11, 23)
 
 
@@ -46,21 +49,53 @@ def layer() -> LanguageLayer:
     return LanguageLayer(networks=[KnownNetwork(n.name, n.aliases) for n in NETWORKS])
 
 
-def intent_accuracy(lang: LanguageLayer) -> tuple[int, int, int, int, Counter]:
-    """Intents right, of all; networks right, of those naming one; and the confusions."""
-    data = rows("intents.jsonl")
-    right = net_right = net_total = 0
-    confusions: Counter = Counter()
-    for row in data:
+def corpus_texts() -> set[str]:
+    """The training corpus' texts, folded: a held-out line the corpus also has is no test."""
+    found: set[str] = set()
+    for path in sorted(CORPUS.glob("train_*.jsonl")):
+        found |= {fold(json.loads(line)["text"]).strip() for line in path.open() if line.strip()}
+    return found
+
+
+@dataclass
+class IntentScore:
+    """Counts over the held-out intents."""
+
+    total: int = 0
+    right: int = 0
+    unseen: int = 0  # lines the training corpus does not also have
+    unseen_right: int = 0
+    networks: int = 0
+    networks_right: int = 0
+    asked: int = 0  # the bot would ask "Menade du …?"
+    asked_right: int = 0  # … although the model's best guess was right
+    acted_right: int = 0
+    confusions: Counter = field(default_factory=Counter)
+
+
+def intent_accuracy(lang: LanguageLayer) -> IntentScore:
+    """Intents, network names and clarification over the held-out utterances."""
+    seen = corpus_texts()
+    score = IntentScore()
+    for row in rows("intents.jsonl"):
         u = lang.understand(row["text"], TODAY)
-        if u.intent == row["intent"]:
-            right += 1
+        ok = u.intent == row["intent"]
+        score.total += 1
+        score.right += ok
+        if fold(row["text"]).strip() not in seen:
+            score.unseen += 1
+            score.unseen_right += ok
+        if u.unsure:
+            score.asked += 1
+            score.asked_right += ok
         else:
-            confusions[(row["intent"], u.intent)] += 1
+            score.acted_right += ok
+        if not ok:
+            score.confusions[(row["intent"], u.intent)] += 1
         if row.get("network"):
-            net_total += 1
-            net_right += u.network == row["network"]
-    return right, len(data), net_right, net_total, confusions
+            score.networks += 1
+            score.networks_right += u.network == row["network"]
+    return score
 
 
 def date_accuracy(lang: LanguageLayer) -> tuple[int, int]:
@@ -106,19 +141,25 @@ def main() -> None:
     load_ms = (time.perf_counter() - t0) * 1e3
     lang = layer()
 
-    right, total, net_right, net_total, confusions = intent_accuracy(lang)
+    score = intent_accuracy(lang)
     d_right, d_total = date_accuracy(lang)
     print("Accuracy on the held-out sets (bench/heldout, never trained or tuned on):")
-    print(f"  intents  : {pct(right, total)}")
-    print(f"  networks : {pct(net_right, net_total)}")
+    print(f"  intents  : {pct(score.right, score.total)}")
+    print(f"  intents, lines the corpus lacks: {pct(score.unseen_right, score.unseen)}")
+    print(f"  networks : {pct(score.networks_right, score.networks)}")
     print(f"  dates    : {pct(d_right, d_total)}")
     meta = model.meta
     print(
         f"  training : {meta.get('utterances')} utterances, {meta.get('folds', 5)}-fold "
         f"cross-validated accuracy {100 * float(meta.get('cv_accuracy', 0)):.1f} %"
     )
-    if confusions:
-        top = ", ".join(f"{a}→{b} {n}" for (a, b), n in confusions.most_common(5))
+    acted = score.total - score.asked
+    print(
+        f"  asks 'Menade du …?' on {pct(score.asked, score.total)} ({score.asked_right} of them "
+        f"guessed right); acts on the rest: {pct(score.acted_right, acted)} right"
+    )
+    if score.confusions:
+        top = ", ".join(f"{a}→{b} {n}" for (a, b), n in score.confusions.most_common(5))
         print(f"  most confused (expected→got): {top}")
 
     texts = [r["text"] for r in rows("intents.jsonl")]

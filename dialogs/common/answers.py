@@ -94,9 +94,19 @@ class AnswerCheck:
     problem: str | None = None
 
 
+# "hoppa över" skips one question; only the step knows whether it may be skipped.
+_SKIP_WORDS = re.compile(
+    tolerant(r"^\s*(?:hoppa(?:\s+över)?|skippa|skip)(?:\s+(?:det|den|den\s+frågan|frågan))?[\s!.]*$"),
+    re.IGNORECASE,
+)
+
+
 def is_command(text: str) -> bool:
-    """Whether a message is one of the dialogs' own commands ("spara", "ändra X till Y")."""
-    return bool(_SAVE_WORDS.match(text) or _CORRECTION.match(text))
+    """Whether a message is one of the dialogs' own commands ("spara", "hoppa över", "ändra …").
+
+    Such a message is the waiting step's to read, never a reason to leave the dialog.
+    """
+    return bool(_SAVE_WORDS.match(text) or _SKIP_WORDS.match(text) or _CORRECTION.match(text))
 
 
 def _words(text: str) -> int:

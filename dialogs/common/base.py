@@ -19,6 +19,7 @@ from botbuilder.schema import ActivityTypes
 
 from dialogs.common import answers, texts
 from dialogs.common.scope import scope_of
+from dialogs.lang import acts as act
 from dialogs.lang.clarity import ACT_CONFIDENCE
 from dialogs.lang.intents import REQUEST_INTENTS
 
@@ -95,8 +96,9 @@ class BaseDialog(ComponentDialog):
             understanding is None
             or understanding.confidence < ACT_CONFIDENCE
             or answers.is_command(activity.text)
+            or act.UNDO in understanding.acts
         ):
-            # A guess drops no draft; "spara", "ändra datum till …" are the step's to read.
+            # A guess drops no draft; "spara", "hoppa över", "ångra" are the step's to read.
             return None
         if understanding.intent == "cancel":
             await inner_dc.context.send_activity(MessageFactory.text(texts.CANCELLED))
