@@ -96,7 +96,9 @@ class AnswerCheck:
 
 # "hoppa över" skips one question; only the step knows whether it may be skipped.
 _SKIP_WORDS = re.compile(
-    tolerant(r"^\s*(?:hoppa(?:\s+över)?|skippa|skip)(?:\s+(?:det|den|den\s+frågan|frågan))?[\s!.]*$"),
+    tolerant(
+        r"^\s*(?:hoppa(?:\s+över)?|skippa|skip)(?:\s+(?:det|den|den\s+frågan|frågan))?[\s!.]*$"
+    ),
     re.IGNORECASE,
 )
 
