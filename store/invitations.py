@@ -14,12 +14,14 @@ from typing import Any
 
 from sqlalchemy import Select, and_, bindparam, or_, select
 from sqlalchemy.exc import IntegrityError
+from sqlalchemy.orm import selectinload
 from sqlalchemy.sql.expression import BindParameter
 
-from store.cases import new_case
+from store.cases import new_case, normalize_number
 from store.db import Database
-from store.models import Case, Invitation, Network
+from store.models import Case, CaseNumber, Invitation, Network
 from store.networks import case_numbers
+from store.rules.duplicates import EventFacts, duplicates
 
 DECISIONS = ("pending", "accept", "decline")
 KIND = "invitation"
@@ -310,6 +312,76 @@ async def record_decision(
         # A declined invitation has nobody representing the organisation.
         inv.representative = representative if decision == "accept" else None
         inv.decided_on = decided_on if decision != "pending" else None
+    found = await get(db, organisation_id, invitation_id)
+    assert found is not None
+    return found
+
+
+def _facts(event: str, start: dt.date | None, end: dt.date | None, numbers: Any) -> EventFacts:
+    return EventFacts(event, start, end, frozenset(normalize_number(n) for n in numbers))
+
+
+async def duplicates_of(
+    db: Database, organisation_id: int, new: NewInvitation
+) -> list[InvitationView]:
+    """The organisation's invitations that ``new`` most likely registers again.
+
+    Same diarienummer, or a similar event name with overlapping dates
+    (:func:`store.rules.duplicates.same_invitation`). Newest event first.
+    """
+    views = await list_invitations(db, organisation_id)
+    facts = _facts(new.event, new.start_date, new.end_date, new.diarienummer)
+    found = set(
+        duplicates(
+            facts,
+            ((v.id, _facts(v.event, v.start_date, v.end_date, v.diarienummer)) for v in views),
+        )
+    )
+    return [v for v in views if v.id in found]
+
+
+async def update_from(
+    db: Database, organisation_id: int, invitation_id: int, new: NewInvitation, *, actor: str
+) -> InvitationView:
+    """Bring an existing invitation up to date with what was registered again.
+
+    Every fact ``new`` has replaces the stored one; facts it lacks are kept, and a new
+    diarienummer is added to the case. The decision is not touched. Audited as ``actor``.
+
+    Raises:
+        InvitationNotFoundError: no such invitation in this organisation.
+        ValueError: the dates are in the wrong order.
+    """
+    if new.start_date and new.end_date and new.end_date < new.start_date:
+        raise ValueError("the event ends before it starts")
+    async with db.session(actor) as session, session.begin():
+        inv = await session.scalar(
+            select(Invitation).where(
+                Invitation.id == invitation_id, Invitation.organisation_id == organisation_id
+            )
+        )
+        if inv is None:
+            raise InvitationNotFoundError(invitation_id)
+        if new.event.strip():
+            inv.event = new.event.strip()
+        if new.start_date is not None:
+            inv.start_date = new.start_date
+            inv.end_date = new.end_date or new.start_date
+        for name in ("place", "invited", "network_id", "organiser", "respond_by"):
+            value = getattr(new, name)
+            if value is not None:
+                setattr(inv, name, value)
+        case = await session.scalar(
+            select(Case).where(Case.id == inv.case_id).options(selectinload(Case.numbers))
+        )
+        assert case is not None
+        case.title = title_for(inv.event)
+        have = {n.normalized for n in case.numbers}
+        for number in new.diarienummer:
+            key = normalize_number(number)
+            if key not in have:
+                have.add(key)
+                case.numbers.append(CaseNumber(number=" ".join(number.split()), normalized=key))
     found = await get(db, organisation_id, invitation_id)
     assert found is not None
     return found

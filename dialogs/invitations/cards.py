@@ -18,6 +18,7 @@ from dialogs.invitations.texts import (
     FIELD_NAMES,
     NOT_GIVEN,
     QUESTIONS,
+    duplicate_text,
     list_summary,
     when,
 )
@@ -49,14 +50,30 @@ def _facts(slots: Slots) -> list[tuple[str, str]]:
     ]
 
 
-def confirm_card(slots: Slots, token: str) -> Attachment:
-    """Every field of the new invitation, dates written out, and Spara / Ändra / Avbryt."""
+def confirm_card(slots: Slots, token: str, duplicate: InvitationView | None = None) -> Attachment:
+    """Every field of the new invitation, dates written out, and Spara / Ändra / Avbryt.
+
+    With a ``duplicate`` (the store has this invitation already, it seems), the card says which
+    one and offers to update it or to save a new one instead of a plain Spara.
+    """
     facts = _facts(slots)
     fallback = "Ny inbjudan. " + " ".join(f"{t}: {v}." for t, v in facts)
+    body = [heading("Ny inbjudan"), fact_set(facts)]
+    if duplicate is None:
+        body.append(text_block(QUESTIONS["confirm"], subtle=True))
+        first = [submit("Spara", button_data("save", token))]
+    else:
+        said = duplicate_text(duplicate)
+        body.append(text_block(said, color="Attention"))
+        fallback += " " + said
+        first = [
+            submit(f"Uppdatera {duplicate.reference}", button_data("update", token)),
+            submit("Spara som ny", button_data("save_new", token)),
+        ]
     return adaptive_card(
-        [heading("Ny inbjudan"), fact_set(facts), text_block(QUESTIONS["confirm"], subtle=True)],
+        body,
         [
-            submit("Spara", button_data("save", token)),
+            *first,
             submit("Ändra", button_data("edit", token)),
             submit("Avbryt", button_data("cancel", token)),
         ],

@@ -68,6 +68,7 @@ from dialogs.invitations.slots import (
 )
 from dialogs.invitations.texts import (
     CANCELLED_BUTTON,
+    DUPLICATE_CHOICE,
     PROBLEMS,
     QUESTIONS,
     STALE_CARD,
@@ -77,6 +78,7 @@ from dialogs.invitations.texts import (
     problem_text,
     saved,
     step_help,
+    updated,
 )
 from store import invitations, networks
 
@@ -108,6 +110,7 @@ class Draft:
     skipped: tuple[str, ...] = ()
     token: str | None = None
     interactive: bool = False
+    duplicate: int | None = None  # the stored invitation the card says this one repeats
 
     def to_state(self) -> dict[str, Any]:
         """A JSON-friendly dict for dialog state."""
@@ -116,6 +119,7 @@ class Draft:
             "skipped": list(self.skipped),
             "token": self.token,
             "interactive": self.interactive,
+            "duplicate": self.duplicate,
         }
 
     @classmethod
@@ -127,6 +131,7 @@ class Draft:
             tuple(data.get("skipped") or ()),
             data.get("token"),
             bool(data.get("interactive")),
+            data.get("duplicate") if isinstance(data.get("duplicate"), int) else None,
         )
 
     def settled(self, slot: str) -> bool:
@@ -248,9 +253,21 @@ class InvitationDialog(SlotDialog):
         if _is_correction(step):
             return await self._edit(step, _draft(step), dict(step.result))
         draft = self._take(step, "diarienummer")
-        draft = _keep(step, replace(draft, token=uuid.uuid4().hex[:16]))
+        scope = scope_of(step.context)
+        found = await invitations.duplicates_of(
+            scope.db, scope.organisation.id, await self._new(step, draft)
+        )
+        duplicate = found[0] if found else None
+        draft = _keep(
+            step,
+            replace(
+                draft,
+                token=uuid.uuid4().hex[:16],
+                duplicate=duplicate.id if duplicate else None,
+            ),
+        )
         assert draft.token is not None
-        card = confirm_card(draft.slots, draft.token)
+        card = confirm_card(draft.slots, draft.token, duplicate)
         return await step.prompt(
             PROMPT, ask("", self._validations("confirm", draft), attachment=card)
         )
@@ -259,7 +276,9 @@ class InvitationDialog(SlotDialog):
         """Save, cancel, or change what the user asked to change."""
         draft, result = _draft(step), dict(step.result or {})
         action = result.get("action")
-        if action == "save":
+        if action == "update" and draft.duplicate is not None:
+            return await self._update(step, draft, draft.duplicate)
+        if action in ("save", "save_new", "update"):
             return await self._save(step, draft)
         if action == "cancel":
             await say(step.context, CANCELLED_BUTTON)
@@ -296,6 +315,7 @@ class InvitationDialog(SlotDialog):
             "token": draft.token,
             "event_start": start.isoformat() if start else None,
             "missing": [s for s in REQUIRED if not draft.slots.has(s)],
+            "duplicate": draft.duplicate,
         }
 
     async def _ask_unless_settled(
@@ -327,27 +347,48 @@ class InvitationDialog(SlotDialog):
             )
         return await step.replace_dialog(STEPS, {"draft": replace(draft, token=None).to_state()})
 
-    async def _save(self, step: WaterfallStepContext, draft: Draft) -> DialogTurnResult:
+    async def _new(self, step: WaterfallStepContext, draft: Draft) -> invitations.NewInvitation:
+        """The draft as the store takes it."""
         scope = scope_of(step.context)
         slots = draft.slots
         network = await networks.network_by_name(scope.db, slots.network) if slots.network else None
+        return invitations.NewInvitation(
+            event=slots.event or "",
+            start_date=slots.start,
+            end_date=slots.end,
+            place=slots.place,
+            invited=slots.invited,
+            network_id=network.id if network else None,
+            organiser=slots.organiser,
+            respond_by=slots.respond_by,
+            diarienummer=slots.diarienummer,
+        )
+
+    async def _save(self, step: WaterfallStepContext, draft: Draft) -> DialogTurnResult:
+        scope = scope_of(step.context)
         view = await invitations.register(
-            scope.db,
-            scope.organisation.id,
-            invitations.NewInvitation(
-                event=slots.event or "",
-                start_date=slots.start,
-                end_date=slots.end,
-                place=slots.place,
-                invited=slots.invited,
-                network_id=network.id if network else None,
-                organiser=slots.organiser,
-                respond_by=slots.respond_by,
-                diarienummer=slots.diarienummer,
-            ),
-            actor=scope.actor,
+            scope.db, scope.organisation.id, await self._new(step, draft), actor=scope.actor
         )
         await say(step.context, saved(view))
+        return await step.end_dialog(view.id)
+
+    async def _update(
+        self, step: WaterfallStepContext, draft: Draft, invitation_id: int
+    ) -> DialogTurnResult:
+        """Bring the duplicate up to date with the draft instead of saving a second case."""
+        scope = scope_of(step.context)
+        try:
+            view = await invitations.update_from(
+                scope.db,
+                scope.organisation.id,
+                invitation_id,
+                await self._new(step, draft),
+                actor=scope.actor,
+            )
+        except invitations.InvitationNotFoundError:
+            # Deleted since the card was shown: the draft is saved as the new case it now is.
+            return await self._save(step, draft)
+        await say(step.context, updated(view))
         return await step.end_dialog(view.id)
 
     # --- validation: runs on every answer before the next step sees it --------------------------
@@ -423,7 +464,7 @@ class InvitationDialog(SlotDialog):
     ) -> bool:
         action = value.get(ACTION_KEY)
         current = slot == "confirm" and value.get(TOKEN_KEY) == checks.get("token")
-        if current and action in ("save", "edit", "cancel"):
+        if current and action in ("save", "edit", "cancel", "update", "save_new"):
             pc.recognized.value = {"slot": "confirm", "action": action, "field": None}
             return True
         # A button from an older card (or another dialog's): it must not act on this draft.
@@ -436,6 +477,10 @@ class InvitationDialog(SlotDialog):
         wish = parse_confirm(text)
         if wish.action == "unknown":
             await say(pc.context, f"{not_understood(pc.context)} {QUESTIONS['confirm']}")
+            return False
+        if wish.action == "save" and checks.get("duplicate") is not None:
+            # "spara" with a duplicate on the card: which of the two is meant is the user's call.
+            await say(pc.context, DUPLICATE_CHOICE)
             return False
         if wish.action == "edit" and wish.field and wish.value:
             return await self._check_new_value(pc, wish.field, wish.value, checks)

@@ -535,6 +535,17 @@ _SAVE = _rx.compile(
     re.I,
 )
 _NO = _rx.compile(r"^(?:nej|nä|nope|stämmer inte|det stämmer inte|inte riktigt)\b", re.I)
+# With a duplicate on the card: bring the old one up to date, or save a new one all the same.
+_UPDATE = _rx.compile(
+    r"^(?:ja,?\s+)?(?:uppdatera|updatera|update|ersätt)(?:\s+(?:den|det|befintlig[a]?|den\s+gamla"
+    r"|den\s+som\s+finns|ärendet|inbjudan|ÄB-\S+))*[\s.!]*$",
+    re.I,
+)
+_SAVE_NEW = _rx.compile(
+    r"^(?:spara\s+(?:som\s+)?(?:en\s+)?ny(?:tt|a)?|spara\s+ändå|ny(?:\s+inbjudan)?|en\s+ny"
+    r"|save\s+(?:as\s+)?new)[\s.!]*$",
+    re.I,
+)
 
 
 @dataclass(frozen=True)
@@ -542,7 +553,8 @@ class ConfirmAnswer:
     """What the user said to the confirmation card.
 
     Attributes:
-        action: "save", "edit", "cancel" or "unknown".
+        action: "save", "edit", "cancel", "update" (the duplicate on the card), "save_new"
+            (a new invitation although a duplicate was pointed out) or "unknown".
         field: For "edit": the slot to change, when named.
         value: For "edit": the new value as written, when given ("ändra plats till Porto").
     """
@@ -584,6 +596,10 @@ def parse_edit(text: str) -> ConfirmAnswer:
 def parse_confirm(text: str) -> ConfirmAnswer:
     """Read a typed answer to the confirmation: spara/ja, ändra …/nej, or something else."""
     tidy = _tidy(text)
+    if _UPDATE.match(tidy):
+        return ConfirmAnswer("update")
+    if _SAVE_NEW.match(tidy):
+        return ConfirmAnswer("save_new")
     if _EDIT.match(tidy):
         return parse_edit(tidy)
     if _NO.match(tidy):

@@ -161,6 +161,31 @@ def when(start: dt.date | None, end: dt.date | None) -> str | None:
     return f"{format_span(start, end)} ({_weekday(start)}–{_weekday(end)}, {week})"
 
 
+DUPLICATE_CHOICE = (
+    "Det finns redan en liknande inbjudan. Svara **uppdatera** för att uppdatera den, eller "
+    "**spara ny** för att spara en ny."
+)
+
+
+def duplicate_text(view: InvitationView) -> str:
+    """The warning on the card when the store seems to have this invitation already."""
+    return (
+        f"Det finns redan en liknande inbjudan: {summary_line(view)}. "
+        f"Svara **uppdatera** för att uppdatera {view.reference}, **spara ny** för att spara en "
+        "ny, eller **ändra** eller **avbryt**."
+    )
+
+
+def updated(view: InvitationView) -> str:
+    """The answer after bringing an existing invitation up to date."""
+    lines = [f"Klart! Jag uppdaterade inbjudan till {view.event}, ärende **{view.reference}**."]
+    if view.diarienummer:
+        lines.append(f"Diarienummer: {', '.join(view.diarienummer)}.")
+    if view.respond_by:
+        lines.append(f"Svar senast {format_date(view.respond_by)}.")
+    return "\n\n".join(lines)
+
+
 def saved(view: InvitationView) -> str:
     """The answer after saving: the case reference first."""
     lines = [f"Klart! Inbjudan till {view.event} är sparad som ärende **{view.reference}**."]

@@ -204,3 +204,42 @@ async def test_registrations_at_the_same_time_get_their_own_references(demo_db, 
         )
     )
     assert len({v.reference for v in views}) == 4
+
+
+async def test_update_from_keeps_what_the_new_one_lacks_and_is_audited(demo_db):
+    sthlm = await _org(demo_db, STOCKHOLM_TENANT)
+    view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
+    again = NewInvitation(
+        event="Eurocities årsmöte", place="Porto", diarienummer=("KS 2027/55", "KS 2027/77")
+    )
+    updated = await invitations.update_from(demo_db, sthlm, view.id, again, actor="teams:aad-bo")
+    assert updated.place == "Porto"
+    assert (updated.start_date, updated.invited) == (D(2027, 6, 9), "kommunstyrelsens ordförande")
+    assert updated.diarienummer == ("KS 2027/55", "KS 2027/77")
+    async with demo_db.session() as session:
+        rows = list(
+            await session.execute(
+                select(AuditEvent.entity, AuditEvent.action, AuditEvent.changes).where(
+                    AuditEvent.actor == "teams:aad-bo"
+                )
+            )
+        )
+    assert ("invitation", "update", {"place": ["Lissabon", "Porto"]}) in [tuple(r) for r in rows]
+    assert any(r.entity == "case_number" and r.action == "create" for r in rows)
+
+
+async def test_update_from_is_scoped_to_the_organisation(demo_db):
+    sthlm = await _org(demo_db, STOCKHOLM_TENANT)
+    gbg = await _org(demo_db, GOTEBORG_TENANT)
+    view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
+    with pytest.raises(InvitationNotFoundError):
+        await invitations.update_from(demo_db, gbg, view.id, EUROCITIES, actor=ACTOR)
+
+
+async def test_duplicates_of_finds_the_same_event_in_the_same_organisation_only(demo_db):
+    sthlm = await _org(demo_db, STOCKHOLM_TENANT)
+    gbg = await _org(demo_db, GOTEBORG_TENANT)
+    view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
+    again = NewInvitation(event="eurocities arsmote", start_date=D(2027, 6, 10))
+    assert [v.id for v in await invitations.duplicates_of(demo_db, sthlm, again)] == [view.id]
+    assert await invitations.duplicates_of(demo_db, gbg, again) == []
