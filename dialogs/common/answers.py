@@ -63,6 +63,35 @@ _CORRECTION = re.compile(
     re.IGNORECASE | re.DOTALL,
 )
 _MAX_WORDS = {NAME: 14, PERSON: 10, PLACE: 6}
+# Words besides the date a date answer may carry ("den 9 till 11 juni, tror jag").
+_MAX_WORDS_BESIDE_DATE = 3
+# A change of mind about what was said before: "nej vänta, det var i juni, 12–13 juni".
+_CHANGE_OF_MIND = re.compile(
+    tolerant(
+        r"^\s*(?:nej|nä|oj|oops|sorry|förlåt|fel|vänta)\b[\s,!.:;–-]*(?:vänta\b[\s,!.:;–-]*)?"
+        r"(?:(?:jag\s+menar|jag\s+menade|menar|det\s+(?:var|är|blir|ska\s+vara)|rättare\s+sagt)"
+        r"\b[\s,]*)?(?P<rest>.+)$"
+    ),
+    re.IGNORECASE | re.DOTALL,
+)
+# "Svar senast 1 april" or "plats: Malmö" typed at another question names its own field.
+_NAMED_FIELD = re.compile(
+    tolerant(r"^\s*(?P<field>svar(?:a)?\s+senast|sista\s+svarsdag|svarsdatum|[^:\n]{2,25}?)\s*[:=]?\s+"
+    r"(?P<value>\S.*)$"),
+    re.IGNORECASE | re.DOTALL,
+)
+# A message about the user's own wishes is no name, place or person ("jag vill ändra en inbjudan",
+# "kan du visa …", "hur gör jag …").
+_ABOUT_ME = re.compile(
+    tolerant(
+        r"^\s*(?:jag\s+(?:vill|ska|skulle|behöver|undrar|har|kan|tänkte|menar)|kan\s+(?:du|ni|jag|man)"
+        r"|vill\s+(?:du|ni)|hur\s+(?:gör|kan|ska)|varför|vad\s+(?:menar|betyder|ska)|can\s+you"
+        r"|i\s+(?:want|need|would))\b"
+    ),
+    re.IGNORECASE,
+)
+# A span longer than this is a month or more: too vague to replace the event's days with.
+_VAGUE_DAYS = 7
 # What an event is called ("Remissmöte om budget", "Klimatforum Väst"): a phrase with one of
 # these at a name question is a name, however much the rest sounds like a request.
 _EVENT_WORD = re.compile(
@@ -83,8 +112,10 @@ class AnswerCheck:
             :data:`WRONG_KIND`.
         command: For a command: :data:`SAVE` or :data:`UNDO`.
         field: For a correction: the field it names.
-        value: For a correction: the new value as written.
-        problem: For a wrong kind: ``"looks_like_date"``, ``"sentence"`` or ``"decision"``.
+        value: For a correction: the new value as written; None when the field is to be asked
+            for again ("nej vänta, det var i maj": a month is too vague for the days).
+        problem: For a wrong kind: ``"looks_like_date"``, ``"sentence"``, ``"decision"`` or
+            ``"yes"`` (a bare yes where a name is asked).
     """
 
     kind: str
@@ -115,7 +146,8 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
-def _only_dates(text: str, u: Understanding) -> bool:
+def only_dates(text: str, u: Understanding) -> bool:
+    """Whether the text is nothing but its dates (and a few letters)."""
     rest = text
     for span in u.dates:
         rest = rest.replace(span.text, " ")
@@ -151,6 +183,17 @@ def check_answer(
         return AnswerCheck(VALUE)
     if act.DECISION in u.acts and expects != DATE:
         return AnswerCheck(WRONG_KIND, problem="decision")
+    changed = _changed_dates(said, u, expects)
+    if changed is not None:
+        return changed
+    if expects != DATE:
+        named = _NAMED_FIELD.match(said)
+        if named and (other := field_of(named.group("field"))) and _plausible(other, named, u):
+            return AnswerCheck(CORRECTION, field=other, value=named.group("value").strip())
+    if expects in (NAME, PERSON, PLACE, NUMBER) and act.YES in u.acts and _words(said) <= 3:
+        return AnswerCheck(WRONG_KIND, problem="yes")
+    if expects in (NAME, PERSON, PLACE) and _ABOUT_ME.match(said):
+        return AnswerCheck(REQUEST)
     if _ORDER.match(said):
         # "registrera remiss", "visa inbjudningar": an order is no event, place or person,
         # whatever it asks for (the bot may not even do it).
@@ -162,9 +205,43 @@ def check_answer(
         or u.confidence >= _BARE_REQUEST_CONFIDENCE
     ):
         return AnswerCheck(REQUEST)
-    if expects in (NAME, PERSON, PLACE, NUMBER) and _only_dates(said, u):
+    if expects in (NAME, PERSON, PLACE, NUMBER) and only_dates(said, u):
         return AnswerCheck(WRONG_KIND, problem="looks_like_date")
     limit = _MAX_WORDS.get(expects)
     if limit is not None and _words(said) > limit:
         return AnswerCheck(WRONG_KIND, problem="sentence")
+    if expects == DATE and _words_beside_dates(said, u) > _MAX_WORDS_BESIDE_DATE:
+        # "jag slutar jobba kl 16 idag" holds a date, but it is no answer to "När är det?".
+        return AnswerCheck(WRONG_KIND, problem="sentence")
     return AnswerCheck(VALUE)
+
+
+def _words_beside_dates(text: str, u: Understanding) -> int:
+    rest = text
+    for span in u.dates:
+        rest = rest.replace(span.text, " ")
+    return _words(rest)
+
+
+def _plausible(field: str, named: re.Match[str], u: Understanding) -> bool:
+    """Whether "<field> <value>" really sets that field: a date field needs a date."""
+    if field in ("dates", "respond_by"):
+        return bool(u.dates)
+    # "plats: Malmö" needs the colon; "Plats för innovation" is a fine event name.
+    return ":" in named.group(0) or "=" in named.group(0)
+
+
+def _changed_dates(said: str, u: Understanding, expects: str) -> AnswerCheck | None:
+    """A change of mind about the dates ("nej vänta, det var 12–13 juni"), else None.
+
+    The last date named is the one meant ("i juni, 12–13 juni"). A month or longer is too vague
+    to put in place of the days: the dates are then asked for again.
+    """
+    m = _CHANGE_OF_MIND.match(said)
+    if m is None or not u.dates or _words_beside_dates(m.group("rest"), u) > 3:
+        return None
+    span = u.dates[-1]
+    field = "respond_by" if re.search(tolerant(r"\bsvar"), said, re.IGNORECASE) else "dates"
+    if (span.end - span.start).days >= _VAGUE_DAYS:
+        return AnswerCheck(CORRECTION, field=field, value=None)
+    return AnswerCheck(CORRECTION, field=field, value=span.text)

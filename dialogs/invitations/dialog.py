@@ -40,6 +40,7 @@ step skips what is known, so only the changed slot is asked for.
 from __future__ import annotations
 
 import datetime as dt
+import re
 import uuid
 from dataclasses import dataclass, field, replace
 from typing import Any
@@ -67,8 +68,10 @@ from dialogs.invitations.slots import (
     respond_by_problem,
 )
 from dialogs.invitations.texts import (
+    ASK_AGAIN,
     CANCELLED_BUTTON,
     DUPLICATE_CHOICE,
+    FIELD_NAMES,
     PROBLEMS,
     QUESTIONS,
     STALE_CARD,
@@ -80,8 +83,18 @@ from dialogs.invitations.texts import (
     step_help,
     updated,
 )
+from dialogs.lang.normalize import tolerant
 from store import invitations, networks
 
+# At "Vad vill du ändra?": nothing after all; back to the card.
+_NOTHING_TO_CHANGE = re.compile(
+    tolerant(
+        r"^\s*(?:inget|ingenting|inget\s+alls|nej|nä|det\s+stämmer|stämmer|det\s+är\s+rätt|rätt"
+        r"|ja|ok|okej|spara|spara\s+den|tillbaka|backa|gå\s+tillbaka|ångra|nothing|never\s*mind)"
+        r"\b[\s,.!]*(?:det\s+stämmer|det\s+är\s+rätt|spara|tack)?[\s.!]*$"
+    ),
+    re.IGNORECASE,
+)
 STEPS = "invitation_steps"
 PROMPT = "invitation_prompt"
 REQUIRED = ("event", "dates", "place", "invited")
@@ -290,8 +303,12 @@ class InvitationDialog(SlotDialog):
         return await self._edit(step, draft, result)
 
     async def edit_step(self, step: WaterfallStepContext) -> DialogTurnResult:
-        """Apply the answer to "Vad vill du ändra?"."""
-        return await self._edit(step, _draft(step), dict(step.result or {}))
+        """Apply the answer to "Vad vill du ändra?"; "inget" or "spara" shows the card again."""
+        result = dict(step.result or {})
+        if result.get("action") == "back":
+            draft = replace(_draft(step), token=None)
+            return await step.replace_dialog(STEPS, {"draft": draft.to_state()})
+        return await self._edit(step, _draft(step), result)
 
     # --- helpers --------------------------------------------------------------------------------
 
@@ -423,6 +440,11 @@ class InvitationDialog(SlotDialog):
             if check.field == slot:
                 return await self._check_new_value(pc, slot, check.value, checks, at=slot)
             return await self._check_new_value(pc, check.field, check.value, checks, at=slot)
+        if check.kind == answers.CORRECTION and check.field:
+            # A change of mind too vague to store ("nej, det var i maj"): ask for it again.
+            await say(pc.context, ASK_AGAIN.format(field=FIELD_NAMES[check.field].lower()))
+            pc.recognized.value = {"slot": slot, "correction": True, "field": check.field}
+            return True
         if check.kind == answers.COMMAND and check.command == answers.SAVE:
             said = not_ready(list(checks.get("missing") or [slot]))
         elif check.kind == answers.COMMAND:
@@ -491,7 +513,14 @@ class InvitationDialog(SlotDialog):
         self, pc: PromptValidatorContext, text: str, checks: dict[str, Any]
     ) -> bool:
         wish = parse_edit(text)
+        if wish.field is None and _NOTHING_TO_CHANGE.match(text):
+            pc.recognized.value = {"slot": "edit", "action": "back"}
+            return True
         if wish.field is None:
+            u = scope_of(pc.context).understanding
+            if u is not None and u.dates and answers.only_dates(text, u):
+                # "9–11 maj 2027" at "Vad vill du ändra?": the dates, evidently.
+                return await self._check_new_value(pc, "dates", text, checks)
             said = not_understood(pc.context, PROBLEMS["no_field"])
             await say(pc.context, f"{said} {QUESTIONS['edit']}")
             return False

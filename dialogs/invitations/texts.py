@@ -64,6 +64,7 @@ PROBLEMS: dict[str, str] = {
     "not_a_day": "Skriv en enda dag.",
     "looks_like_date": "Det ser ut som ett datum.",
     "sentence": "Det blev en hel mening. Skriv bara själva uppgiften.",
+    "yes": "Ett ja räcker inte här. Skriv själva uppgiften.",
     "decision": "Det låter som ett beslut om en inbjudan. Skriv **avbryt** först om du vill "
     "registrera ett beslut i stället.",
     "not_ready": "Inbjudan är inte klar att spara än. Det saknas: {missing}.",
@@ -160,6 +161,8 @@ def when(start: dt.date | None, end: dt.date | None) -> str | None:
     week = f"v. {first}" if first == last else f"v. {first}–{last}"
     return f"{format_span(start, end)} ({_weekday(start)}–{_weekday(end)}, {week})"
 
+
+ASK_AGAIN = "Då frågar jag om {field} igen."
 
 DUPLICATE_CHOICE = (
     "Det finns redan en liknande inbjudan. Svara **uppdatera** för att uppdatera den, eller "

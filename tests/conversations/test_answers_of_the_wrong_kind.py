@@ -1,0 +1,122 @@
+"""What users typed at the invitation questions in a trial, and what the store must hold after.
+
+Each conversation failed before: a sentence was stored as a date, a request as the invitee, a
+"ja" as the event; a change of mind was refused; a field named at another question was lost;
+"inget" after "ändra" trapped the user.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tests.conversations.script import User
+
+D = dt.date
+
+
+@pytest.fixture
+def backend() -> str:
+    return "sqlite"
+
+
+async def test_an_out_of_scope_sentence_is_no_event_date(demo_db):
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    await user.says("Eurocities Environment Forum")
+    reply = await user.says("jag slutar jobba kl 16 idag")
+    assert "När är det?" in reply and "mening" in reply
+    assert "Var hålls det?" in await user.says("22-23 april 2027")
+    await user.says("Tallinn")
+    await user.says("miljöborgarrådet")  # Eurocities is known: the organiser is not asked
+    await user.says("hoppa över")
+    await user.says("nej")
+    await user.says("spara")
+    saved = await user.invitation("Environment Forum")
+    assert saved is not None and (saved.start_date, saved.end_date) == (D(2027, 4, 22), D(2027, 4, 23))
+
+
+async def test_nej_vanta_changes_the_dates_given_before(demo_db):
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    await user.says("Nordic Safe Cities arskonferens")
+    await user.says("12-13 maj 2027")
+    reply = await user.says("nej vänta, det var i juni, 12-13 juni")
+    assert "Var hålls det?" in reply
+    await user.says("Köpenhamn")
+    await user.says("trygghetsborgarrådet")
+    await user.says("hoppa över")
+    await user.says("nej")
+    await user.says("spara")
+    saved = await user.invitation("arskonferens")
+    assert saved is not None and (saved.start_date, saved.end_date) == (D(2027, 6, 12), D(2027, 6, 13))
+
+
+async def test_a_change_of_mind_to_a_month_asks_for_the_days_again(demo_db):
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    await user.says("Klimatforum Väst")
+    await user.says("12-13 maj 2027")
+    reply = await user.says("nej vänta, det var i september")
+    assert "frågar jag om datum igen" in reply and "När är det?" in reply
+    assert "Var hålls det?" in await user.says("8-9 september 2027")
+
+
+async def test_a_request_at_the_invited_question_is_not_the_invitee(demo_db):
+    user = User(demo_db)
+    await user.says("Registrera inbjudan till Metropolis kongress 9-11 juni 2027 i Lissabon")
+    reply = await user.says("jag vill ändra en inbjudan")
+    assert "Vem är inbjuden?" in reply
+    await user.says("kso")
+    await user.says("hoppa över")  # organiser
+    await user.says("hoppa över")  # respond by
+    await user.says("nej")  # diarienummer
+    await user.says("spara")
+    saved = await user.invitation("Metropolis")
+    assert saved is not None and saved.invited == "kso"
+
+
+async def test_ja_is_no_event_name(demo_db):
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    reply = await user.says("ja")
+    assert "Vad heter evenemanget?" in reply
+    assert "När är det?" in await user.says("Metropolis kongress")
+
+
+async def test_svar_senast_at_the_diarienummer_question_is_kept(demo_db):
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    for answer in ("Metropolis kongress", "9-11 juni 2027", "Lissabon", "kso", "hoppa över"):
+        await user.says(answer)
+    assert "diarienummer" in await user.says("hoppa över")  # the respond-by question skipped
+    await user.says("svar senast 1 april 2027")
+    await user.says("nej")
+    await user.says("spara")
+    saved = await user.invitation("Metropolis")
+    assert saved is not None and saved.respond_by == D(2027, 4, 1)
+
+
+async def test_inget_after_andra_shows_the_card_again(demo_db):
+    user = User(demo_db)
+    await user.says(
+        "Registrera inbjudan till Metropolis kongress 9-11 juni 2027 i Lissabon, inbjuden är kso"
+    )
+    assert "Vad vill du ändra?" in await user.says("ändra")
+    await user.says("inget, det stämmer")
+    assert user.card is not None and user.card["body"][0]["text"] == "Ny inbjudan"
+    await user.says("spara")
+    assert await user.invitation("Metropolis") is not None
+
+
+async def test_dates_alone_after_andra_change_the_dates(demo_db):
+    user = User(demo_db)
+    await user.says(
+        "Registrera inbjudan till Metropolis kongress 9-11 juni 2027 i Lissabon, inbjuden är kso"
+    )
+    await user.says("ändra")
+    await user.says("9-11 maj 2027")
+    await user.says("spara")
+    saved = await user.invitation("Metropolis")
+    assert saved is not None and (saved.start_date, saved.end_date) == (D(2027, 5, 9), D(2027, 5, 11))
