@@ -256,9 +256,10 @@ async def unsubscribe(
     organisation_id: int,
     user_aad_id: str,
     case_id: int | None = None,
+    unit_id: int | None = None,
     actor: str,
 ) -> int:
-    """Stop a user's subscriptions in an organisation: all of them, or those for one case.
+    """Stop a user's subscriptions in an organisation: all, those for one case or one unit.
 
     Returns:
         How many subscriptions were stopped.
@@ -271,6 +272,8 @@ async def unsubscribe(
         )
         if case_id is not None:
             query = query.where(ReminderSubscription.case_id == case_id)
+        if unit_id is not None:
+            query = query.where(ReminderSubscription.unit_id == unit_id)
         rows = list(await session.scalars(query))
         for row in rows:
             row.active = False

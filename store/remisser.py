@@ -425,6 +425,34 @@ async def mark_answered(
         return _view(remiss)
 
 
+async def unmark_answered(
+    db: Database, organisation_id: int, recipient_id: int, actor: str
+) -> RemissView | None:
+    """Take back an answer recorded by mistake: the recipient waits again; audited.
+
+    Returns:
+        The remiss as it is afterwards, or None when the recipient is not the organisation's.
+    """
+    async with db.session(actor) as session, session.begin():
+        recipient = await session.scalar(
+            select(RemissRecipient)
+            .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
+            .where(
+                RemissRecipient.id == recipient_id,
+                Remiss.organisation_id == organisation_id,
+            )
+        )
+        if recipient is None:
+            return None
+        recipient.status = PENDING
+        recipient.answered_on = None
+        remiss_id = recipient.remiss_id
+    async with db.session() as session:
+        remiss = await session.get(Remiss, remiss_id)
+        assert remiss is not None
+        return _view(remiss)
+
+
 async def add_remiss(
     db: Database,
     organisation_id: int,

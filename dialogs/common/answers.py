@@ -76,8 +76,10 @@ _CHANGE_OF_MIND = re.compile(
 )
 # "Svar senast 1 april" or "plats: Malmö" typed at another question names its own field.
 _NAMED_FIELD = re.compile(
-    tolerant(r"^\s*(?P<field>svar(?:a)?\s+senast|sista\s+svarsdag|svarsdatum|[^:\n]{2,25}?)\s*[:=]?\s+"
-    r"(?P<value>\S.*)$"),
+    tolerant(
+        r"^\s*(?P<field>svar(?:a)?\s+senast|sista\s+svarsdag|svarsdatum|[^:\n]{2,25}?)\s*[:=]?\s+"
+        r"(?P<value>\S.*)$"
+    ),
     re.IGNORECASE | re.DOTALL,
 )
 # A message about the user's own wishes is no name, place or person ("jag vill ändra en inbjudan",

@@ -52,7 +52,7 @@ from botbuilder.dialogs import (
 )
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
-from dialogs.common import answers
+from dialogs.common import answers, topics
 from dialogs.common.prompt import AnswerPrompt, ask, say
 from dialogs.common.scope import scope_of
 from dialogs.invitations.cards import ACTION_KEY, TOKEN_KEY, confirm_card
@@ -176,6 +176,10 @@ def _is_correction(step: WaterfallStepContext) -> bool:
 
 def _with_answer(draft: Draft, slot: str, result: dict[str, Any]) -> Draft:
     """The draft after a validated answer about ``slot`` (it may carry other facts too)."""
+    if result.get("to_card"):
+        # The optional questions left are not asked: the card shows what is known.
+        skipped = (*draft.skipped, slot)
+        return replace(draft, slots=draft.slots.cleared(slot), skipped=skipped, interactive=False)
     if result.get("skipped"):
         return replace(draft, slots=draft.slots.cleared(slot), skipped=(*draft.skipped, slot))
     new = Slots.from_state(result.get("slots"))
@@ -338,6 +342,9 @@ class InvitationDialog(SlotDialog):
     async def _ask_unless_settled(
         self, step: WaterfallStepContext, slot: str, draft: Draft
     ) -> DialogTurnResult:
+        if draft.slots.network:
+            # "och vem är kontaktperson där?" asked mid-draft points at the draft's network.
+            await topics.remember(step.context, topics.NETWORK, draft.slots.network)
         if draft.settled(slot):
             return await step.next(None)
         if slot in OPTIONAL and not draft.interactive:
@@ -446,6 +453,10 @@ class InvitationDialog(SlotDialog):
             pc.recognized.value = {"slot": slot, "correction": True, "field": check.field}
             return True
         if check.kind == answers.COMMAND and check.command == answers.SAVE:
+            if not checks.get("missing") and slot in OPTIONAL:
+                # Everything required is known: "spara" skips the optional rest to the card.
+                pc.recognized.value = {"slot": slot, "skipped": True, "to_card": True}
+                return True
             said = not_ready(list(checks.get("missing") or [slot]))
         elif check.kind == answers.COMMAND:
             said = PROBLEMS["undo"]

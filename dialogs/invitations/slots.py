@@ -460,6 +460,7 @@ def _answer_dates(text: str, u: Understanding, today: dt.date) -> Answer:
 
 
 def _answer_place(text: str, u: Understanding, today: dt.date) -> Answer:
+    text = _without_lead_in(text)
     if u.dates and len(_tidy(_mask(text, u).replace(_MASK_DATE, ""))) < 3:
         return Answer(problem="looks_like_date")
     if _DIGITAL.fullmatch(_tidy(text)) or _tidy(text).casefold() in ("digitalt", "online"):
@@ -469,7 +470,20 @@ def _answer_place(text: str, u: Understanding, today: dt.date) -> Answer:
     return Answer(Slots(place=_capitalised(place))) if len(place) >= 2 else Answer(problem="empty")
 
 
+# Chat words before an answer ("förresten, det är …", "ok, Lissabon"): never part of it.
+_LEAD_IN = _rx.compile(r"^(?:(?i:förresten|btw|och|ok|okej|jo|alltså|hmm|aha|jaha)[\s,:;.!]+)+")
+# "… som är inbjuden": the rest of the sentence the name stands in.
+_IS_INVITED = _rx.compile(
+    r"\s+(?:(?i:som)\s+)?(?i:är|blir|var|har\s+blivit)\s+(?i:inbjuden|inbjudna|bjuden|bjudna)\b.*$"
+)
+
+
+def _without_lead_in(text: str) -> str:
+    return _LEAD_IN.sub("", text.strip()).strip() or text.strip()
+
+
 def _answer_invited(text: str, u: Understanding, today: dt.date) -> Answer:
+    text = _IS_INVITED.sub("", _without_lead_in(text))
     _, invited, _ = _inviter_and_invited(_mask(text, u))
     who = invited or _tidy(_rx.sub(r"^(?i:inbjuden\s+är|det\s+är|inbjudna\s+är)\s+", "", text))
     if len(who) < 2 or _is_pronoun(who):

@@ -46,7 +46,9 @@ _NOD = _rx(
 _DECISION = _rx(r"\b(?:tacka[rt]?|tackade)\s+(?:ja|nej)\b|\bavböj(?:er|a|de|t)?\b")
 _YES = _rx(r"^\s*(?:ja|japp|jepp|jajamän|javisst|absolut|yes|yep|japp)\b")
 _NO = _rx(r"^\s*(?:nej|nä|nää|nope|no)\b")
-_NEGATION = _rx(r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|slippa|sluta|don'?t|not|no\s+more)\b")
+_NEGATION = _rx(
+    r"\b(?:inte|ej|icke|aldrig|inga|ingen|inget|slippa|sluta|don'?t|not|no\s+more|stop|off)\b"
+)
 _CORRECTION = _rx(
     r"\bändra\s+\w+(?:\s+\w+)?\s+till\b|\bdet\s+ska\s+(?:vara|stå)\b|\bskulle\s+vara\b"
     r"|\bfel\s+(?:datum|namn|plats)\b|\brätta\b"

@@ -110,6 +110,7 @@ _RULES: tuple[Rule, ...] = (
     periods.NAMED_YEAR,
     periods.BARE_YEAR,
     periods.YEAR_ALONE,
+    periods.QUESTION_YEAR,
     rel.WEEKDAY_ALONE,
 )
 

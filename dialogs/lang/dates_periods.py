@@ -455,6 +455,23 @@ BARE_YEAR = rule(
     _named_year,
     needs=("19", "20"),
 )
+# "vilka ska utvärderas 2027?", "what do we pay 2027": any bare year in a question about a
+# period is that year. Only in a question: "Eurocities årsmöte 2027" names an event.
+_ASKS = re.compile(
+    r"\?\s*$|^\s*(?:och\s+)?(?:vilka|vilken|vilket|vad|nar|hur|har|finns|visa|lista|ge\s+mig"
+    r"|which|what|when|how|show|list)\b"
+)
+
+
+def _year_in_question(m: re.Match[str], today: date) -> Resolved:
+    return _named_year(m, today) if _ASKS.search(m.string) else None
+
+
+QUESTION_YEAR = rule(
+    rf"(?<![\w/.\-])(?P<at>(?P<y>{YEAR})){_YEAR_END}",
+    _year_in_question,
+    needs=("19", "20"),
+)
 # "2027" as the whole answer to "vilket år?"
 YEAR_ALONE = rule(
     rf"^(?P<at>(?P<y>{YEAR}))\s*[?.!]*$",

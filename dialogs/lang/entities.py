@@ -390,6 +390,17 @@ class EntityMatcher:
             if len(head) >= 5:
                 self._units.setdefault(head, unit)
                 self._unit_heads.setdefault(head, unit)
+        # One part of a double name is what people say ("Rinkeby" for Rinkeby-Kista
+        # stadsdelsnämnd), when no other unit has that part.
+        parts: dict[str, set[str]] = {}
+        for head, unit in list(self._unit_heads.items()):
+            for part in head.split() if " " in head else ():
+                if len(part) >= 5:
+                    parts.setdefault(part, set()).add(unit)
+        for part, owners in parts.items():
+            if len(owners) == 1 and part not in self._units:
+                self._units[part] = next(iter(owners))
+                self._unit_heads[part] = next(iter(owners))
         self._unit_sizes = sorted({len(v.split()) for v in self._units})
 
     def _add_variant(self, variant: str, canonical: str) -> None:

@@ -84,6 +84,8 @@ _WAITING = re.compile(
     ),
     re.IGNORECASE,
 )
+_REMINDERS = frozenset({"reminder_subscribe", "reminder_unsubscribe", "remiss_deadlines"})
+_ANSWERED = re.compile(tolerant(r"\b(?:svarat|svarade|besvarat|lämnat\s+svar)\b"), re.IGNORECASE)
 _INVITATION_WORD = re.compile(tolerant(r"\b(?:inbjud|invit)"), re.IGNORECASE)
 # Intents that a decision sentence never overrides: the user asked for something else. A list
 # question is kept only when it asks ("Vilka inbjudningar har vi tackat ja till?"); the statement
@@ -95,12 +97,21 @@ _ASKS = re.compile(
 )
 
 
-def refine(result: IntentResult, text: str, acts: tuple[str, ...]) -> IntentResult:
+def refine(
+    result: IntentResult,
+    text: str,
+    acts: tuple[str, ...],
+    *,
+    names_unit: bool = False,
+    names_number: bool = False,
+) -> IntentResult:
     """The intent after the dialog acts are weighed in.
 
     A whole-message thank-you is no request ("tack så mycket för hjälpen" names help); a
     decision on an invitation ("Vi tackar ja till Eurocities") is about an invitation whatever
-    else it names; a missing answer is a remiss question.
+    else it names; a missing answer is a remiss question, and so is whether one of the
+    organisation's units has answered ("har Rinkeby svarat?"): units answer remisser, the
+    organisation answers invitations.
     """
     if act.THANKS in acts:
         return IntentResult(
@@ -113,9 +124,13 @@ def refine(result: IntentResult, text: str, acts: tuple[str, ...]) -> IntentResu
         return IntentResult(
             "register_invitation", 0.9, result.scores, (*result.evidence, "<beslut>"), ruled=True
         )
+    waiting = _WAITING.search(text) or (names_unit and _ANSWERED.search(text))
+    # With a unit or a diarienummer named, an answer given or not is about that remiss,
+    # whatever else the words sound like ("Södermalm har inte svarat på …, det blev fel").
+    certain = (names_unit or names_number) and result.intent not in _REMINDERS
     if (
-        result.intent in ("none", "list_invitations")
-        and _WAITING.search(text)
+        (result.intent in ("none", "list_invitations") or certain)
+        and waiting
         and not _INVITATION_WORD.search(text)
     ):
         return IntentResult(

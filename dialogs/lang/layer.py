@@ -129,6 +129,8 @@ class LanguageLayer:
             classify(ranked, only_punctuation_question=not r.tokens and "?" in text),
             text,
             acts,
+            names_unit=r.unit is not None,
+            names_number=bool(r.dnrs),
         )
         network = r.network
         return Understanding(

@@ -23,6 +23,8 @@ _ASKS = re.compile(
     tolerant(
         r"^\s*(?:vilka|vad|visa|lista|har\s+jag|finns\s+det|hur\s+många)\b"
         r"|\b(?:mina|några)\s+(?:påminnelser|bevakningar)\b|\?\s*$"
+        # The noun alone ("påminnelser"): show them; stopping all needs more words than one.
+        r"|^\s*(?:påminnelser|påminnelserna|bevakningar|notiser|reminders)[\s.!]*$"
     ),
     re.IGNORECASE,
 )

@@ -13,13 +13,16 @@ for the same thing changes the lead times instead of adding a second reminder.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogContext
 
+from dialogs.common import clarify
 from dialogs.common.scope import scope_of
 from dialogs.lang import Understanding
+from dialogs.lang.normalize import tolerant
 from dialogs.reminders.leads import describe_leads, leads_or_default
 from dialogs.reminders.listing import asks_for_reminders, list_reminders
 from store import reminders, remisser
@@ -39,6 +42,17 @@ def conversation_key(dc: DialogContext) -> ConversationKey | None:
     return ConversationKey(activity.channel_id or "", activity.conversation.id)
 
 
+# Reminders negated: a negation within a few words before the reminder word, or "… off/av".
+_NOT_WANTED = re.compile(
+    tolerant(
+        r"\b(?:inte|ej|inga|ingen|aldrig|sluta|slippa|don'?t|not|no\s+more|stop)\b(?:\s+\S+){0,4}?"
+        r"\s+(?:påminn|påmind|remind|notis|notif|bevak|pinga|ping)"
+        r"|\b(?:påminnelser\w*|reminders?|notiser|notifications?)\s+(?:off|av)\b"
+    ),
+    re.IGNORECASE,
+)
+
+
 async def _say(dc: DialogContext, text: str) -> None:
     await dc.context.send_activity(MessageFactory.text(text))
 
@@ -49,6 +63,10 @@ async def reminder_subscribe(
     """Subscribe the user to reminders: all deadlines, one case, or one unit's remisser."""
     if asks_for_reminders(dc.context.activity.text or ""):
         await list_reminders(dc)
+        return
+    if u is not None and u.negated and _NOT_WANTED.search(u.text):
+        # "jag vill inte ha påminnelser", "reminders off": never a subscription; ask instead.
+        await clarify.ask(dc.context, u, ("reminder_unsubscribe",))
         return
     scope = scope_of(dc.context)
     org = scope.organisation

@@ -15,6 +15,7 @@ actor.
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from typing import Any
 
@@ -30,6 +31,7 @@ from dialogs.common.base import BaseDialog
 from dialogs.common.cards import adaptive_card, safe, submit, text_block
 from dialogs.common.prompt import AnswerPrompt
 from dialogs.common.scope import scope_of
+from dialogs.lang import format_date
 from dialogs.remisser.texts import join_names
 from store import remisser
 
@@ -68,6 +70,13 @@ def confirm_card(question: str) -> Any:
     )
 
 
+def _day(value: object) -> dt.date | None:
+    try:
+        return dt.date.fromisoformat(value) if isinstance(value, str) else None
+    except ValueError:
+        return None
+
+
 class RemissAnswerDialog(BaseDialog):
     """Ask for confirmation, then mark the recipient as answered."""
 
@@ -87,14 +96,26 @@ class RemissAnswerDialog(BaseDialog):
     async def confirm_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Ask: should the recipient be marked as answered?"""
         o = step.options
-        question = (
-            f"Ska jag notera att {safe(o['recipient'])} har svarat på remissen "
-            f"{safe(o['number'])} ({safe(o['title'])})?"
-        )
-        plain = (
-            f"Ska jag notera att {o['recipient']} har svarat på remissen {o['number']} "
-            f"({o['title']})? Svara ja eller nej."
-        )
+        on = _day(o.get("answered_on"))
+        when = f" {format_date(on)}" if on else ""
+        if o.get("take_back"):
+            question = (
+                f"Ska jag ta bort att {safe(o['recipient'])} har svarat på remissen "
+                f"{safe(o['number'])} ({safe(o['title'])}){when}?"
+            )
+            plain = (
+                f"Ska jag ta bort att {o['recipient']} har svarat på remissen {o['number']} "
+                f"({o['title']}){when}? Svara ja eller nej."
+            )
+        else:
+            question = (
+                f"Ska jag notera att {safe(o['recipient'])} svarade på remissen "
+                f"{safe(o['number'])} ({safe(o['title'])}){when}?"
+            )
+            plain = (
+                f"Ska jag notera att {o['recipient']} svarade på remissen {o['number']} "
+                f"({o['title']}){when}? Svara ja eller nej."
+            )
         prompt = MessageFactory.attachment(confirm_card(question), text=plain)
         retry = MessageFactory.attachment(
             confirm_card(question), text="Svara **ja** eller **nej**. " + plain
@@ -110,11 +131,22 @@ class RemissAnswerDialog(BaseDialog):
             )
             return await step.end_dialog()
         scope = scope_of(step.context)
-        remiss = await remisser.mark_answered(
-            scope.db, scope.organisation.id, o["recipient_id"], scope.today, scope.actor
-        )
+        if o.get("take_back"):
+            remiss = await remisser.unmark_answered(
+                scope.db, scope.organisation.id, o["recipient_id"], scope.actor
+            )
+        else:
+            remiss = await remisser.mark_answered(
+                scope.db,
+                scope.organisation.id,
+                o["recipient_id"],
+                _day(o.get("answered_on")) or scope.today,
+                scope.actor,
+            )
         if remiss is None:
             text = "Remissen finns inte längre hos din organisation. Jag har inte ändrat något."
+        elif o.get("take_back"):
+            text = f"Klart. {o['recipient']} har inte svarat på {o['number']}: jag tog bort svaret."
         else:
             missing = [r.name for r in remiss.pending]
             rest = (

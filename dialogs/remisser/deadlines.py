@@ -45,6 +45,11 @@ _ANSWERED = re.compile(
     tolerant(r"\b(har\s+(?:nu\s+)?(?:be)?svarat|(?:be)?svarat\s+på|lämnat\s+(?:sitt\s+)?svar)"),
     re.IGNORECASE,
 )
+# "Södermalm har inte svarat på 171-482/2016, det blev fel": an answer recorded by mistake.
+_NOT_ANSWERED = re.compile(
+    tolerant(r"\b(?:har\s+(?:inte|ej|aldrig)\s+(?:be)?svarat|inte\s+har\s+(?:be)?svarat)"),
+    re.IGNORECASE,
+)
 # "Har Södermalm svarat på …?": a question, to be answered, not an answer to record.
 _QUESTION = re.compile(r"^\s*(?:har|hade)\b|\?\s*$", re.IGNORECASE)
 _OVERDUE = re.compile(
@@ -65,6 +70,8 @@ class RemissQuestion:
     overdue: bool
     records_answer: bool
     offset: int = 0
+    # "Södermalm har inte svarat på …" (not a question): take a recorded answer back.
+    takes_back: bool = False
     # "Har Södermalm svarat på 171-482/2016?": answered yes or no, first.
     asks_if_answered: bool = False
 
@@ -72,6 +79,7 @@ class RemissQuestion:
 def read_question(u: Understanding | None, text: str) -> RemissQuestion:
     """Read the filters of a remiss question from the understanding and the text."""
     answered, question = bool(_ANSWERED.search(text)), bool(_QUESTION.search(text))
+    not_answered = bool(_NOT_ANSWERED.search(text))
     span = None
     if u and u.dates:
         start = min(d.start for d in u.dates)
@@ -82,8 +90,9 @@ def read_question(u: Understanding | None, text: str) -> RemissQuestion:
         unit=u.organisation if u else None,
         span=span,
         overdue=bool(_OVERDUE.search(text)),
-        records_answer=answered and not question,
+        records_answer=answered and not question and not not_answered,
         asks_if_answered=answered and question,
+        takes_back=not_answered and not question,
     )
 
 
@@ -163,6 +172,9 @@ async def _by_number(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> 
             "Kontrollera numret, eller fråga *vilka remisser väntar på svar?*",
         )
         return
+    if q.takes_back:
+        await _take_back_answer(dc, q, remiss)
+        return
     if q.records_answer:
         await _record_answer(dc, scope, q, remiss)
         return
@@ -202,6 +214,7 @@ async def _record_answer(
             dc, f"{recipient.name} har redan svarat på {remiss.number}{when}. Inget att ändra."
         )
         return
+    on = _answered_on(scope.understanding, scope.today)
     await dc.begin_dialog(
         RemissAnswerDialog.__name__,
         {
@@ -210,6 +223,41 @@ async def _record_answer(
             "recipient": recipient.name,
             "number": remiss.number,
             "title": remiss.title,
+            "answered_on": on.isoformat(),
+        },
+    )
+
+
+def _answered_on(u: Understanding | None, today: dt.date) -> dt.date:
+    """The day the answer came: a single past day the message names ("i fredags"), else today."""
+    days = [d.start for d in (u.dates if u else ()) if d.start == d.end and d.start <= today]
+    return days[-1] if days else today
+
+
+async def _take_back_answer(dc: DialogContext, q: RemissQuestion, remiss: RemissView) -> None:
+    """Offer to take back an answer recorded by mistake ("X har inte svarat på Y")."""
+    recipient = recipient_named(remiss.recipients, q.unit, dc.context.activity.text or "")
+    if recipient is None:
+        names = join_names([r.name for r in remiss.recipients])
+        await _reply(dc, f"Vem gäller det? Mottagare av {remiss.number} är {names}.")
+        return
+    if not recipient.answered:
+        await _reply(
+            dc,
+            f"Det stämmer: {recipient.name} har inte svarat på {remiss.number}. "
+            "Jag har inte noterat något svar.",
+        )
+        return
+    await dc.begin_dialog(
+        RemissAnswerDialog.__name__,
+        {
+            "remiss_id": remiss.id,
+            "recipient_id": recipient.id,
+            "recipient": recipient.name,
+            "number": remiss.number,
+            "title": remiss.title,
+            "take_back": True,
+            "answered_on": recipient.answered_on.isoformat() if recipient.answered_on else None,
         },
     )
 

@@ -13,7 +13,7 @@ from itertools import groupby
 from dialogs.lang import format_date, format_date_short, format_money
 from dialogs.summary.data import Summary, Totals
 from store.networks import MembershipView
-from store.rules import Review, last_decision
+from store.rules import Review, last_decision, next_reviews
 
 # How many due memberships the short answer names before it says "med flera".
 _NAMED_IN_ANSWER = 3
@@ -146,3 +146,29 @@ def plain_listing(s: Summary, lines: Sequence[str], shown: str) -> str:
     out += lines
     out.append(shown)
     return "\n".join(out)
+
+
+def one_membership_text(
+    organisation: str, network: str, m: MembershipView | None, today: dt.date
+) -> str:
+    """The answer about one membership: what it costs, when it is reviewed, who answers for it."""
+    if m is None:
+        return (
+            f"{organisation} är inte medlem i {network} enligt registret. Skriv "
+            "*sammanställning av medlemskapen* för att se alla medlemskap."
+        )
+    if m.annual_cost is None:
+        cost = "Kostnaden är inte angiven"
+    elif m.annual_cost == 0:
+        cost = "Medlemskapet är kostnadsfritt"
+    else:
+        cost = f"Medlemskapet kostar {format_money(m.annual_cost, m.cost_currency)} per år"
+    lines = [f"**{network}**: {cost}."]
+    note = (m.cost_note or "").strip().rstrip(".")
+    if note and note.casefold() not in cost.casefold():
+        lines[0] += f" {note}."
+    reviews = reviews_text(next_reviews(m, today), today, long=True)
+    lines.append(f"Nästa översyn: {reviews}." if reviews else "Ingen översyn är angiven.")
+    if m.responsible_unit:
+        lines.append(f"Ansvarig: {m.responsible_unit}.")
+    return "\n\n".join(lines)

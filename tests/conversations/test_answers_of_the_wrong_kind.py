@@ -34,7 +34,10 @@ async def test_an_out_of_scope_sentence_is_no_event_date(demo_db):
     await user.says("nej")
     await user.says("spara")
     saved = await user.invitation("Environment Forum")
-    assert saved is not None and (saved.start_date, saved.end_date) == (D(2027, 4, 22), D(2027, 4, 23))
+    assert saved is not None and (saved.start_date, saved.end_date) == (
+        D(2027, 4, 22),
+        D(2027, 4, 23),
+    )
 
 
 async def test_nej_vanta_changes_the_dates_given_before(demo_db):
@@ -50,7 +53,10 @@ async def test_nej_vanta_changes_the_dates_given_before(demo_db):
     await user.says("nej")
     await user.says("spara")
     saved = await user.invitation("arskonferens")
-    assert saved is not None and (saved.start_date, saved.end_date) == (D(2027, 6, 12), D(2027, 6, 13))
+    assert saved is not None and (saved.start_date, saved.end_date) == (
+        D(2027, 6, 12),
+        D(2027, 6, 13),
+    )
 
 
 async def test_a_change_of_mind_to_a_month_asks_for_the_days_again(demo_db):
@@ -118,4 +124,34 @@ async def test_dates_alone_after_andra_change_the_dates(demo_db):
     await user.says("9-11 maj 2027")
     await user.says("spara")
     saved = await user.invitation("Metropolis")
-    assert saved is not None and (saved.start_date, saved.end_date) == (D(2027, 5, 9), D(2027, 5, 11))
+    assert saved is not None and (saved.start_date, saved.end_date) == (
+        D(2027, 5, 9),
+        D(2027, 5, 11),
+    )
+
+
+async def test_spara_at_an_optional_question_goes_to_the_card(demo_db):
+    user = User(demo_db)
+    await user.says("Registrera inbjudan till Metropolis kongress 9-11 juni 2027 i Lissabon")
+    await user.says("kso")
+    reply = await user.says("spara")  # at "När ska ni svara senast?"
+    assert "saknas" not in reply
+    assert user.card is not None and user.card["body"][0]["text"] == "Ny inbjudan"
+    await user.says("spara")
+    saved = await user.invitation("Metropolis")
+    assert saved is not None and (saved.invited, saved.respond_by) == ("kso", None)
+
+
+async def test_the_invitee_told_in_a_sentence_is_the_name_alone(demo_db):
+    user = User(demo_db)
+    await user.says(
+        "Vi har fått en inbjudan till Strong Cities Network Global Summit 19-21 september 2027 "
+        "i New York"
+    )
+    reply = await user.says("och vem är kontaktperson där?")
+    assert "Stadsledningskontoret" in reply and "Vem är inbjuden?" in reply
+    await user.says("förresten, det är trygghetsborgarrådet som är inbjuden")
+    await user.says("spara")
+    await user.says("spara")
+    saved = [i for i in await user.invitations() if i.start_date == D(2027, 9, 19)]
+    assert [i.invited for i in saved] == ["trygghetsborgarrådet"]

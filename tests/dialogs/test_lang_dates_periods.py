@@ -276,3 +276,25 @@ def test_a_misspelt_month_keeps_its_own_spelling_in_the_span() -> None:
     (span,) = find_dates("konferensen är 3-5 decmeber i Oslo", MON)
     assert span.text == "3-5 decmeber"
     assert (span.start, span.end) == (D("2026-12-03"), D("2026-12-05"))
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "vilka ska utvärderas 2027?",
+        "vilka medlemskap ska ses över 2027",
+        "hur mycket betalar vi 2027?",
+        "what do we pay 2027?",
+        "och vad kostar det 2027",
+    ],
+)
+def test_a_bare_year_in_a_question_is_the_year(text: str) -> None:
+    [span] = find_dates(text, MON)
+    assert (span.start, span.end, span.text) == (date(2027, 1, 1), date(2027, 12, 31), "2027")
+
+
+@pytest.mark.parametrize(
+    "text", ["Eurocities årsmöte 2027", "KS 2027/55?", "vilka remisser har dnr 2027-00123?"]
+)
+def test_a_year_outside_a_question_or_inside_a_number_is_no_period(text: str) -> None:
+    assert find_dates(text, MON) == []

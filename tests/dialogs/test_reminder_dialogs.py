@@ -170,3 +170,36 @@ def test_questions_about_reminders_are_told_from_orders(text: str, asks: bool):
     from dialogs.reminders.listing import asks_for_reminders
 
     assert asks_for_reminders(text) is asks
+
+
+async def test_stopping_one_units_reminders_keeps_the_others(demo_db):
+    adapter = _adapter(demo_db)
+    sthlm = await _org(demo_db, "Stockholms stad")
+    await _ask(adapter, "Påminn mig om remisstider")
+    await _ask(adapter, "påminn mig om remisser till Södermalm")
+    assert len(await reminders.subscriptions(demo_db, sthlm)) == 2
+    [reply] = await _ask(adapter, "jag vill inte bli påmind om Södermalm längre")
+    assert "Södermalms stadsdelsnämnd" in reply.text and "andra påminnelser är kvar" in reply.text
+    [left] = await reminders.subscriptions(demo_db, sthlm)
+    assert (left.case_id, left.unit_id) == (None, None)
+
+
+@pytest.mark.parametrize("word", ["sluta", "påminnelser", "påminnelser?"])
+async def test_one_word_stops_nothing(demo_db, word):
+    adapter = _adapter(demo_db)
+    sthlm = await _org(demo_db, "Stockholms stad")
+    await _ask(adapter, "Påminn mig om remisstider")
+    [reply] = await _ask(adapter, word)
+    assert "Klart" not in reply.text
+    assert len(await reminders.subscriptions(demo_db, sthlm)) == 1
+
+
+@pytest.mark.parametrize(
+    "text", ["jag vill inte ha påminnelser längre", "reminders off pls", "no more reminders"]
+)
+async def test_a_negated_wish_never_subscribes(demo_db, text):
+    adapter = _adapter(demo_db)
+    sthlm = await _org(demo_db, "Stockholms stad")
+    replies = await _ask(adapter, text)
+    assert not any("Jag påminner dig" in (r.text or "") for r in replies)
+    assert await reminders.subscriptions(demo_db, sthlm) == []

@@ -191,7 +191,7 @@ async def test_recording_an_answer_with_the_ja_button_is_audited(demo_db):
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
     [question] = await ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
     assert question.text.startswith(
-        "Ska jag notera att Södermalms stadsdelsnämnd har svarat på remissen 171-482/2016"
+        "Ska jag notera att Södermalms stadsdelsnämnd svarade på remissen 171-482/2016"
     )
     card = _card(question)
     assert [a["title"] for a in card["actions"]] == ["Ja", "Nej"]
@@ -350,7 +350,40 @@ async def test_a_statement_typed_without_swedish_letters_is_recorded_after_ja(de
     adapter = _adapter(demo_db, dt.date(2016, 10, 12))
     [question] = await ask(adapter, "sodermalm har svarat pa remissen 171-482/2016")
     assert question.text.startswith(
-        "Ska jag notera att Södermalms stadsdelsnämnd har svarat på remissen 171-482/2016"
+        "Ska jag notera att Södermalms stadsdelsnämnd svarade på remissen 171-482/2016"
     )
     [done] = await ask(adapter, "ja")
     assert done.text.startswith("Klart. Södermalms stadsdelsnämnd har svarat på 171-482/2016.")
+
+
+async def test_the_day_the_answer_came_is_the_day_the_message_names(demo_db):
+    adapter = _adapter(demo_db, dt.date(2016, 10, 10))  # a Monday
+    [question] = await ask(adapter, "Sodermalm har svarat pa remissen 171-482/2016 i fredags")
+    assert "fredag 7 oktober 2016" in question.text
+    await ask(adapter, "ja")
+    remiss = await remisser.by_number(demo_db, await _sthlm(demo_db), "171-482/2016")
+    sodermalm = next(r for r in remiss.recipients if r.name.startswith("Södermalm"))
+    assert sodermalm.answered_on == dt.date(2016, 10, 7)
+
+
+async def test_an_answer_recorded_by_mistake_is_taken_back(demo_db):
+    adapter = _adapter(demo_db, dt.date(2016, 10, 12))
+    await ask(adapter, "Södermalm har svarat på remissen 171-482/2016")
+    await ask(adapter, "ja")
+    [question] = await ask(adapter, "Södermalm har inte svarat på 171-482/2016, det blev fel")
+    assert question.text.startswith(
+        "Ska jag ta bort att Södermalms stadsdelsnämnd har svarat på remissen 171-482/2016"
+    )
+    [done] = await ask(adapter, "ja")
+    assert "tog bort svaret" in done.text
+    remiss = await remisser.by_number(demo_db, await _sthlm(demo_db), "171-482/2016")
+    sodermalm = next(r for r in remiss.recipients if r.name.startswith("Södermalm"))
+    assert not sodermalm.answered and sodermalm.answered_on is None
+
+
+async def test_taking_back_an_answer_never_given_changes_nothing(demo_db):
+    adapter = _adapter(demo_db, dt.date(2016, 10, 12))
+    [reply] = await ask(adapter, "Södermalm har inte svarat på 171-482/2016")
+    assert reply.text.startswith("Det stämmer: Södermalms stadsdelsnämnd har inte svarat")
+    remiss = await remisser.by_number(demo_db, await _sthlm(demo_db), "171-482/2016")
+    assert not next(r for r in remiss.recipients if r.name.startswith("Södermalm")).answered

@@ -261,3 +261,17 @@ def test_a_period_is_named_from_its_dates(start, end, label):
 async def test_a_period_typed_without_a_ring_is_named_in_swedish(demo_db):
     reply = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "vilka medlemskap ska ses over i ar")
     assert reply.text.startswith("I år (1 januari–31 december 2026) ska 1 medlemskap ses över")
+
+
+async def test_a_question_about_one_membership_is_answered_for_it_alone(demo_db):
+    adapter = bot_adapter(demo_db, GOTEBORG_TENANT)
+    reply = await _turn(adapter, "när ska nsc utvärderas av kommunstyrelsen?")
+    assert not reply.attachments
+    assert reply.text.startswith("**Nordic Safe Cities**: Medlemskapet kostar 150\u00a0000\u00a0kr")
+    assert "21 februari 2027" in reply.text and "(kommunstyrelsen)" in reply.text
+    assert "Ansvarig:" in reply.text
+
+
+async def test_a_network_the_organisation_is_no_member_of_is_said_so(demo_db):
+    reply = await _turn(bot_adapter(demo_db, GOTEBORG_TENANT), "vad kostar C40 oss?")
+    assert reply.text.startswith("Göteborgs Stad är inte medlem i C40 Cities enligt registret.")
