@@ -10,6 +10,7 @@ from dialogs.reminders import feature as reminders
 from dialogs.remisser import feature as remisser
 from dialogs.responsible import feature as responsible
 from dialogs.summary import feature as summary
+from dialogs.undo import feature as undo
 
 FEATURES: tuple[Feature, ...] = (
     importing.FEATURE,
@@ -19,4 +20,5 @@ FEATURES: tuple[Feature, ...] = (
     remisser.FEATURE,
     reminders.FEATURE,
     invitations.FEATURE,
+    undo.FEATURE,
 )

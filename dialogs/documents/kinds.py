@@ -46,3 +46,26 @@ def classify(doc: Doc) -> str:
     if invitation:
         return "invitation"
     return "unknown"
+
+
+# A label at the start of a line ("Datum: …", "Dnr: …", "Till:"): memos and decisions have them.
+_LABELLED = re.compile(r"^\s*[^\W\d_][\w ./-]{1,40}:\s*\S", re.MULTILINE)
+_DOCUMENT_LINES = 8
+_DOCUMENT_LABELS = 2
+# Longer than any chat message: a document that lost its lines on the way.
+_DOCUMENT_CHARS = 1500
+
+
+def has_document_structure(text: str) -> bool:
+    """Whether a text is laid out like a document rather than written like a chat message.
+
+    A pasted decision or invitation has many lines, labelled lines or a table; a long polite
+    message ("Hej! Hoppas du har haft en bra helg … Mvh Anna") is a paragraph or two.
+    """
+    lines = [line for line in text.splitlines() if line.strip()]
+    return (
+        len(lines) >= _DOCUMENT_LINES
+        or len(_LABELLED.findall(text)) >= _DOCUMENT_LABELS
+        or "\t" in text
+        or len(text) >= _DOCUMENT_CHARS
+    )

@@ -32,7 +32,7 @@ from dialogs.common.prompt import AnswerPrompt
 from dialogs.common.scope import scope_of
 from dialogs.documents import Extraction
 from dialogs.documents.document import Doc
-from dialogs.documents.kinds import classify
+from dialogs.documents.kinds import classify, has_document_structure
 from dialogs.importing import service
 from dialogs.importing.cards import ACTION_KEY, CANCEL, KIND_LABELS, SAVE, extraction_card
 from dialogs.importing.download import AttachedFile, attached_file
@@ -64,7 +64,11 @@ def document_options(activity: Activity) -> dict[str, Any] | None:
         return {"file": {"name": attached.name, "url": attached.url}}
     # The HTML keeps the document's lines; the text may have lost them (see import_html).
     text = html_text_of(activity.attachments) or activity.text or ""
-    if len(text) >= MIN_PASTED_CHARS and classify(Doc(text)) != "unknown":
+    if (
+        len(text) >= MIN_PASTED_CHARS
+        and has_document_structure(text)
+        and classify(Doc(text)) != "unknown"
+    ):
         return {"text": text}
     return None
 

@@ -95,7 +95,9 @@ _EVENT_STOP = _rx.compile(
 _EVENT_CUE = _rx.compile(
     r"(?i:(?:inbjud\w*|bjud\w*(?:\s+in)?|bjöd\s+in)\b[^\x00\x01]*?"
     r"\b(?:till|att\s+(?:delta|medverka|närvara)\s+(?:i|vid|på))\s+"
-    r"|\b(?:att\s+)?(?:delta|medverka)\s+(?:i|vid|på)\s+)"
+    r"|\b(?:att\s+)?(?:delta|medverka)\s+(?:i|vid|på)\s+"
+    # "… en inbjudan. Det gäller Eurocities årsmöte som hålls …"
+    r"|\b(?:det\s+gäller|gäller\s+det|evenemanget\s+heter|mötet\s+heter|konferensen\s+heter)\s+)"
 )
 _BARE_PREFIX = _rx.compile(
     r"^(?i:(?:det\s+är|det\s+heter|den\s+heter|evenemanget\s+heter|namnet\s+är|det\s+gäller)"
@@ -110,6 +112,8 @@ _INVITED_SUBJECT = _rx.compile(
     r"(?i:bjudits\s+in|bjuden|inbjuden|inbjudna|inbjudits|blivit\s+inbjudna?"
     r"|fått\s+(?:en\s+)?inbjudan|mottagit\s+(?:en\s+)?inbjudan)\b"
 )
+# Words of the one who writes or is written to: a phrase with them names no invitee.
+_SPEAKER = _rx.compile(r"\b(?i:jag|vi|du|ni|mig|oss|dig|man|we|i|you)\b")
 _INVITER = _rx.compile(
     r"(?P<inviter>[^\x00\x01,.;:!?]+?)\s+(?i:har\s+bjudit\s+in|bjuder\s+in|bjöd\s+in)\s+"
     r"(?P<who>[^\x00\x01,.;:!?]+?)(?=\s+(?i:till|att|för|på)\b|[\x00\x01,.;:!?]|$)"
@@ -335,10 +339,14 @@ def _inviter_and_invited(masked: str) -> tuple[str | None, str | None, tuple[int
     if m:
         who = _tidy(re.split(r"\s+(?i:och\s+svar|svar|osa)\b", m.group("who"))[0])
         return None, (None if _is_pronoun(who) else who) or None, (0, 0)
-    m = _INVITED_SUBJECT.search(masked)
-    if m:
+    for m in _INVITED_SUBJECT.finditer(masked):
         who = _tidy(_LEADING_FILLER.sub("", m.group("who").strip()))
-        return None, (None if _is_pronoun(who) or not who else _capitalised(who)), (0, 0)
+        # "… och det är kommunstyrelsens ordförande som är inbjuden"
+        who = _tidy(_rx.sub(r"^(?i:(?:och\s+)?det\s+är)\s+|\s+(?i:som)$", "", who))
+        if not who or _is_pronoun(who) or _SPEAKER.search(who):
+            # "Jag skriver för att vi har fått en inbjudan": who writes, not who is invited.
+            continue
+        return None, _capitalised(who), (0, 0)
     return None, None, (0, 0)
 
 

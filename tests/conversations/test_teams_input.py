@@ -54,3 +54,26 @@ async def test_a_colleague_mentioned_as_the_invitee_is_kept(demo_db):
     await user.says("spara")
     saved = await user.invitation("Eurocities årsmöte")
     assert saved is not None and saved.invited == "Anna Berg"
+
+
+async def test_a_long_polite_message_is_a_request_not_a_pasted_document(demo_db):
+    user = User(demo_db)
+    text = (
+        "Hej! Hoppas du har haft en bra helg. Jag skriver för att vi har fått en inbjudan som "
+        "jag behöver hjälp att registrera. Det gäller Eurocities årsmöte som hålls 9-11 juni 2027 "
+        "i Lissabon, och det är kommunstyrelsens ordförande som är inbjuden. Vi har inte bestämt "
+        "oss än om vi ska åka, men det vore bra att ha den inlagd så att vi inte missar "
+        "svarsdatumet, som jag tror är i mitten av januari. Tack på förhand för hjälpen, och hör "
+        "av dig om något är oklart! Mvh Anna"
+    )
+    assert len(text) > 400
+    await user.says(text)
+    assert user.card is not None and user.card["body"][0]["text"] == "Ny inbjudan"
+    facts = {f["title"]: f["value"] for f in user.card["body"][1]["facts"]}
+    assert facts["Evenemang"] == "Eurocities årsmöte"
+    assert facts["Plats"] == "Lissabon"
+    # Neither the writer ("Jag skriver för att vi …") nor a greeting is the invitee.
+    assert facts["Inbjuden"] == "Kommunstyrelsens ordförande"
+    await user.says("spara")
+    saved = await user.invitation("Eurocities årsmöte")
+    assert saved is not None and saved.invited == "Kommunstyrelsens ordförande"

@@ -1,0 +1,1 @@
+"""Undo: "ångra" takes back the user's own last write, after asking."""
