@@ -212,7 +212,7 @@ def check_answer(
     limit = _MAX_WORDS.get(expects)
     if limit is not None and _words(said) > limit:
         return AnswerCheck(WRONG_KIND, problem="sentence")
-    if expects == DATE and _words_beside_dates(said, u) > _MAX_WORDS_BESIDE_DATE:
+    if expects == DATE and u.dates and _words_beside_dates(said, u) > _MAX_WORDS_BESIDE_DATE:
         # "jag slutar jobba kl 16 idag" holds a date, but it is no answer to "När är det?".
         return AnswerCheck(WRONG_KIND, problem="sentence")
     return AnswerCheck(VALUE)
@@ -222,7 +222,7 @@ def _words_beside_dates(text: str, u: Understanding) -> int:
     rest = text
     for span in u.dates:
         rest = rest.replace(span.text, " ")
-    return _words(rest)
+    return len(re.findall(r"[^\W\d_]+", rest))
 
 
 def _plausible(field: str, named: re.Match[str], u: Understanding) -> bool:

@@ -394,8 +394,10 @@ class EntityMatcher:
         # stadsdelsnämnd), when no other unit has that part.
         parts: dict[str, set[str]] = {}
         for head, unit in list(self._unit_heads.items()):
-            for part in head.split() if " " in head else ():
-                if len(part) >= 5:
+            words = head.split()
+            for k, part in enumerate(words if len(words) > 1 else ()):
+                # A genitive in front names the owner, not the unit ("Stockholms Stadshus AB").
+                if len(part) >= 5 and not (k == 0 and part.endswith("s")):
                     parts.setdefault(part, set()).add(unit)
         for part, owners in parts.items():
             if len(owners) == 1 and part not in self._units:

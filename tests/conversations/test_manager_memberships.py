@@ -262,9 +262,6 @@ async def test_a_decision_about_another_city_is_warned_about_and_saved_as_ours(d
     assert [m.network.name for m in await goteborg.memberships()] == ["Nordic Safe Cities"]
 
 
-@pytest.mark.xfail(
-    strict=True, reason="a bare year ('ses over 2027') is ignored: the next three months are shown"
-)
 async def test_reviews_in_a_bare_year(demo_db):
     user = User(demo_db, GOTEBORG_TENANT)
     await user.says("sammanstallning av medlemskapen")
