@@ -116,6 +116,7 @@ class AnswerCheck:
         field: For a correction: the field it names.
         value: For a correction: the new value as written; None when the field is to be asked
             for again ("nej vänta, det var i maj": a month is too vague for the days).
+        month: For such a vague correction: the (year, month) named.
         problem: For a wrong kind: ``"looks_like_date"``, ``"sentence"``, ``"decision"`` or
             ``"yes"`` (a bare yes where a name is asked).
     """
@@ -125,6 +126,7 @@ class AnswerCheck:
     field: str | None = None
     value: str | None = None
     problem: str | None = None
+    month: tuple[int, int] | None = None
 
 
 # "hoppa över" skips one question; only the step knows whether it may be skipped.
@@ -134,6 +136,11 @@ _SKIP_WORDS = re.compile(
     ),
     re.IGNORECASE,
 )
+
+
+def is_save(text: str) -> bool:
+    """Whether a message is "spara" (or "klart", "save" …)."""
+    return bool(_SAVE_WORDS.match(text))
 
 
 def is_command(text: str) -> bool:
@@ -245,5 +252,8 @@ def _changed_dates(said: str, u: Understanding, expects: str) -> AnswerCheck | N
     span = u.dates[-1]
     field = "respond_by" if re.search(tolerant(r"\bsvar"), said, re.IGNORECASE) else "dates"
     if (span.end - span.start).days >= _VAGUE_DAYS:
-        return AnswerCheck(CORRECTION, field=field, value=None)
+        # The dialog may keep the days it has and move them to this month ("det var i juni").
+        return AnswerCheck(
+            CORRECTION, field=field, value=None, month=(span.start.year, span.start.month)
+        )
     return AnswerCheck(CORRECTION, field=field, value=span.text)

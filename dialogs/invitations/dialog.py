@@ -169,6 +169,25 @@ def _keep(step: WaterfallStepContext, draft: Draft) -> Draft:
     return draft
 
 
+def _same_days_in(
+    checks: dict[str, Any], month: tuple[int, int] | None
+) -> tuple[dt.date, dt.date] | None:
+    """The dates already given, moved to another month; None when there are none or no such days."""
+    start, end = checks.get("event_start"), checks.get("event_end")
+    if month is None or not isinstance(start, str):
+        return None
+    first = dt.date.fromisoformat(start)
+    last = dt.date.fromisoformat(end) if isinstance(end, str) else first
+    if (first.year, first.month) != (last.year, last.month):
+        return None
+    try:
+        return first.replace(year=month[0], month=month[1]), last.replace(
+            year=month[0], month=month[1]
+        )
+    except ValueError:
+        return None  # 31 maj has no 31 juni
+
+
 def _is_correction(step: WaterfallStepContext) -> bool:
     """Whether the last answer corrected another field ("ändra datum till …" at another step)."""
     return isinstance(step.result, dict) and bool(step.result.get("correction"))
@@ -309,7 +328,10 @@ class InvitationDialog(SlotDialog):
     async def edit_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Apply the answer to "Vad vill du ändra?"; "inget" or "spara" shows the card again."""
         result = dict(step.result or {})
-        if result.get("action") == "back":
+        draft = _draft(step)
+        if result.get("action") == "save" and draft.duplicate is None:
+            return await self._save(step, draft)
+        if result.get("action") in ("back", "save"):
             draft = replace(_draft(step), token=None)
             return await step.replace_dialog(STEPS, {"draft": draft.to_state()})
         return await self._edit(step, _draft(step), result)
@@ -335,6 +357,7 @@ class InvitationDialog(SlotDialog):
             "slot": slot,
             "token": draft.token,
             "event_start": start.isoformat() if start else None,
+            "event_end": draft.slots.end.isoformat() if draft.slots.end else None,
             "missing": [s for s in REQUIRED if not draft.slots.has(s)],
             "duplicate": draft.duplicate,
         }
@@ -447,6 +470,18 @@ class InvitationDialog(SlotDialog):
             if check.field == slot:
                 return await self._check_new_value(pc, slot, check.value, checks, at=slot)
             return await self._check_new_value(pc, check.field, check.value, checks, at=slot)
+        moved = _same_days_in(checks, check.month) if check.field == "dates" else None
+        if check.kind == answers.CORRECTION and moved is not None:
+            # "nej vänta, det var i juni" after 3–5 maj: the same days, in June.
+            await say(pc.context, corrected("dates"))
+            pc.recognized.value = {
+                "slot": slot,
+                "correction": True,
+                "field": "dates",
+                "skipped": False,
+                "slots": Slots(start=moved[0], end=moved[1]).to_state(),
+            }
+            return True
         if check.kind == answers.CORRECTION and check.field:
             # A change of mind too vague to store ("nej, det var i maj"): ask for it again.
             await say(pc.context, ASK_AGAIN.format(field=FIELD_NAMES[check.field].lower()))
@@ -524,6 +559,10 @@ class InvitationDialog(SlotDialog):
         self, pc: PromptValidatorContext, text: str, checks: dict[str, Any]
     ) -> bool:
         wish = parse_edit(text)
+        if wish.field is None and answers.is_save(text):
+            # "spara" at "Vad vill du ändra?": nothing to change after all, and save it.
+            pc.recognized.value = {"slot": "edit", "action": "save"}
+            return True
         if wish.field is None and _NOTHING_TO_CHANGE.match(text):
             pc.recognized.value = {"slot": "edit", "action": "back"}
             return True

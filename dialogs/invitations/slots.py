@@ -64,7 +64,12 @@ _MASK_DNR = "\x01"
 _MASKS = _MASK_DATE + _MASK_DNR
 _CAP = r"[A-ZÅÄÖÉ0-9]"
 _NAME_WORD = r"[A-ZÅÄÖÉ][\w&'’.\-]*"
-_PLACE = rf"{_NAME_WORD}(?:[ \-]{_NAME_WORD})*(?:, ?{_NAME_WORD}(?: {_NAME_WORD})*)?"
+# Lower-case particles inside place names: "Rio de Janeiro", "Frankfurt am Main".
+_PLACE_PARTICLE = r"(?:de|do|da|del|di|la|le|am|an|upon|sur|en)"
+_PLACE = (
+    rf"{_NAME_WORD}(?:(?:[ \-]| {_PLACE_PARTICLE} ){_NAME_WORD})*"
+    rf"(?:, ?{_NAME_WORD}(?: {_NAME_WORD})*)?"
+)
 
 # Words that say the date after them is the respond-by date, not the event's.
 _RESPOND_CUE = _rx.compile(
@@ -96,6 +101,8 @@ _EVENT_CUE = _rx.compile(
     r"(?i:(?:inbjud\w*|bjud\w*(?:\s+in)?|bjöd\s+in)\b[^\x00\x01]*?"
     r"\b(?:till|att\s+(?:delta|medverka|närvara)\s+(?:i|vid|på))\s+"
     r"|\b(?:att\s+)?(?:delta|medverka)\s+(?:i|vid|på)\s+"
+    # "ny inbjudan: C40 World Mayors Summit …"
+    r"|^\s*(?:ny\s+|en\s+)?(?:inbjudan|inbjudning|invitation)\s*:\s*"
     # "… en inbjudan. Det gäller Eurocities årsmöte som hålls …"
     r"|\b(?:det\s+gäller|gäller\s+det|evenemanget\s+heter|mötet\s+heter|konferensen\s+heter)\s+)"
 )
@@ -128,7 +135,7 @@ _LEADING_FILLER = _rx.compile(
     r"^(?i:(?:kan\s+du\s+)?(?:registrera|notera|spara|lägg\s+in|obs)\s*(?:att\s+)?|att\s+)"
 )
 _SKIP = _rx.compile(
-    r"^(?:nej(?:\s+tack)?|nä|nix|vet\s+(?:inte|ej)|hoppa(?:\s+över)?|skippa|skip|inget|ingen|"
+    r"^(?:nej(?:\s+tack)?|nä|nix|no|nope|vet\s+(?:inte|ej)|hoppa(?:\s+över)?|skippa|skip|inget|ingen|"
     r"inga|saknas|finns\s+(?:inte|ej)|inte\s+(?:än|ännu|känt)|okänt|ingen\s+aning|-+|–)\b"
 )
 
@@ -595,6 +602,10 @@ def field_of(words: str) -> str | None:
     return None
 
 
+# Words after a corrected value that are not part of it: "ändra plats till Lissabon igen".
+_AFTERTHOUGHT = _rx.compile(r"[\s,]+(?i:igen|då|istället|i\s+stället|tack|också|med)[\s.!]*$")
+
+
 def parse_edit(text: str) -> ConfirmAnswer:
     """Read "ändra plats till Porto", "plats: Porto", "datum" or "plats ska vara Porto"."""
     text = _tidy(text)
@@ -607,7 +618,8 @@ def parse_edit(text: str) -> ConfirmAnswer:
     if split:
         slot = field_of(split.group("field"))
         if slot:
-            return ConfirmAnswer("edit", slot, _tidy(split.group("value")) or None)
+            value = _AFTERTHOUGHT.sub("", _tidy(split.group("value")))
+            return ConfirmAnswer("edit", slot, value or None)
     slot = field_of(rest) if rest else None
     if slot or not rest:
         return ConfirmAnswer("edit", slot)

@@ -394,7 +394,7 @@ class EntityMatcher:
         # stadsdelsnämnd), when no other unit has that part.
         parts: dict[str, set[str]] = {}
         for head, unit in list(self._unit_heads.items()):
-            words = head.split()
+            words = tuple(head.split())
             for k, part in enumerate(words if len(words) > 1 else ()):
                 # A genitive in front names the owner, not the unit ("Stockholms Stadshus AB").
                 if len(part) >= 5 and not (k == 0 and part.endswith("s")):

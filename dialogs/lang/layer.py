@@ -226,6 +226,7 @@ def _model_words(tokens: list[Token], stand_ins: list[tuple[int, int, str]]) -> 
 _POINTERS = frozenset(
     [
         "där",
+        "dar",
         "dit",
         "den",
         "det",

@@ -32,8 +32,16 @@ _ASKS = re.compile(
 _ORDERS = re.compile(tolerant(r"\b(?:påminn|bevaka)\w*\s+(?:mig|oss)\b"), re.IGNORECASE)
 
 
+# "jag vill inte ha några påminnelser": a wish to stop them, however much it sounds like a list.
+_STOPS = re.compile(
+    tolerant(r"\b(?:inte|sluta|slippa|inga|ingen|stäng|stoppa|stop)\b"), re.IGNORECASE
+)
+
+
 def asks_for_reminders(text: str) -> bool:
     """True when the message asks which reminders there are, rather than asking for one."""
+    if _STOPS.search(text) and not text.rstrip().endswith("?"):
+        return False
     return bool(_ASKS.search(text)) and not _ORDERS.search(text)
 
 

@@ -59,11 +59,25 @@ async def test_nej_vanta_changes_the_dates_given_before(demo_db):
     )
 
 
-async def test_a_change_of_mind_to_a_month_asks_for_the_days_again(demo_db):
+async def test_a_change_of_mind_to_a_month_keeps_the_days(demo_db):
     user = User(demo_db)
     await user.says("ny inbjudan")
     await user.says("Klimatforum Väst")
     await user.says("12-13 maj 2027")
+    reply = await user.says("nej vänta, det var i september")
+    assert "Ändrat: datum." in reply and "Var hålls det?" in reply
+    for answer in ("Göteborg", "kso", "hoppa över", "hoppa över", "nej", "spara"):
+        await user.says(answer)
+    saved = await user.invitation("Klimatforum")
+    assert saved is not None
+    assert (saved.start_date, saved.end_date) == (D(2027, 9, 12), D(2027, 9, 13))
+
+
+async def test_a_change_of_mind_to_a_month_without_days_to_keep_asks_again(demo_db):
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    await user.says("Klimatforum Väst")
+    await user.says("30 maj-2 juni 2027")  # across two months: no days to move
     reply = await user.says("nej vänta, det var i september")
     assert "frågar jag om datum igen" in reply and "När är det?" in reply
     assert "Var hålls det?" in await user.says("8-9 september 2027")

@@ -286,9 +286,6 @@ async def test_och_nasta_ar_follows_a_review_question(demo_db):
     await _unchanged(user, ["Nordic Safe Cities"])
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'dar' (där typed without ä) is read as a network called 'dar'"
-)
 async def test_vem_ar_kontaktperson_dar_without_a_dots(demo_db):
     user = User(demo_db, GOTEBORG_TENANT)
     await user.says("vem ansvarar for natverket?")

@@ -265,10 +265,6 @@ async def test_remind_me_about_stadshuset_watches_that_unit_only(demo_db):
     assert (sub.case_id, sub.unit_id) == (None, unit)
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'jag vill inte ha nagra paminnelser' lists the reminders instead of stopping them",
-)
 async def test_jag_vill_inte_ha_nagra_paminnelser_stops_them(demo_db):
     user = User(demo_db, today=TODAY)
     await user.says("paminn mig om 171-482/2016")
