@@ -385,3 +385,24 @@ async def update_from(
     found = await get(db, organisation_id, invitation_id)
     assert found is not None
     return found
+
+
+async def delete(db: Database, organisation_id: int, invitation_id: int, *, actor: str) -> None:
+    """Remove an invitation and its case (with its diarienummer); audited as ``actor``.
+
+    Raises:
+        InvitationNotFoundError: no such invitation in this organisation.
+    """
+    async with db.session(actor) as session, session.begin():
+        inv = await session.scalar(
+            select(Invitation).where(
+                Invitation.id == invitation_id, Invitation.organisation_id == organisation_id
+            )
+        )
+        if inv is None:
+            raise InvitationNotFoundError(invitation_id)
+        case = await session.get(Case, inv.case_id)
+        await session.delete(inv)
+        await session.flush()
+        if case is not None:
+            await session.delete(case)

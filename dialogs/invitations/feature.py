@@ -1,10 +1,11 @@
-"""Registers invitations: register, list, and a decision ("Vi tackar ja till …")."""
+"""Registers invitations: register, list, a decision ("Vi tackar ja till …"), removal."""
 
 from __future__ import annotations
 
 from dialogs.common.feature import Feature, route_key
 from dialogs.invitations import handlers
 from dialogs.invitations.decision_dialog import InvitationDecisionDialog
+from dialogs.invitations.delete_dialog import DeleteInvitationDialog, delete_invitation
 from dialogs.invitations.dialog import InvitationDialog
 from dialogs.lang import acts
 
@@ -14,6 +15,7 @@ FEATURE = Feature(
         "register_invitation": handlers.register_invitation,
         route_key("register_invitation", acts.DECISION): handlers.record_decision,
         "list_invitations": handlers.list_invitations,
+        route_key("list_invitations", acts.DELETE): delete_invitation,
     },
-    dialogs=(InvitationDialog, InvitationDecisionDialog),
+    dialogs=(InvitationDialog, InvitationDecisionDialog, DeleteInvitationDialog),
 )

@@ -11,6 +11,8 @@ The router and the dialogs act on these, never on their own regular expressions,
 - ``negation``: the request is negated ("jag vill inte ha påminnelser", "har inte svarat").
 - ``correction``: "ändra X till Y", "nej, det ska vara …".
 - ``undo``: "ångra", "ta tillbaka det".
+- ``delete``: an order to remove a registered invitation ("ta bort inbjudan ÄB-2026-0004",
+  "radera inbjudan till Eurocities årsmöte").
 """
 
 from __future__ import annotations
@@ -27,6 +29,7 @@ NO = "no"
 NEGATION = "negation"
 CORRECTION = "correction"
 UNDO = "undo"
+DELETE = "delete"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -54,12 +57,17 @@ _CORRECTION = _rx(
     r"|\bfel\s+(?:datum|namn|plats)\b|\brätta\b"
 )
 _UNDO = _rx(r"^\s*(?:ångra|ångrar|undo|ta\s+tillbaka)\b")
+_DELETE = _rx(
+    r"^\s*(?:(?:kan\s+du|snälla|please)\s+)?(?:ta\s+bort|radera|stryk|makulera|delete|remove)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:inbjudan|inbjudningen|inbjudning|invitation|äb-)"
+)
 
 
 # (act, pattern, whole message only): in order; of acts in one group only the first that fits
 # counts ("tack" is not also a nod, "nej" is not also a yes).
 _RULES: tuple[tuple[tuple[str, re.Pattern[str], bool], ...], ...] = (
     ((THANKS, _THANKS, True), (NOD, _NOD, True)),
+    ((DELETE, _DELETE, True),),
     ((DECISION, _DECISION, False),),
     ((YES, _YES, True), (NO, _NO, True)),
     ((NEGATION, _NEGATION, False),),

@@ -243,3 +243,23 @@ async def test_duplicates_of_finds_the_same_event_in_the_same_organisation_only(
     again = NewInvitation(event="eurocities arsmote", start_date=D(2027, 6, 10))
     assert [v.id for v in await invitations.duplicates_of(demo_db, sthlm, again)] == [view.id]
     assert await invitations.duplicates_of(demo_db, gbg, again) == []
+
+
+async def test_delete_removes_the_invitation_and_its_case_with_audit(demo_db):
+    sthlm = await _org(demo_db, STOCKHOLM_TENANT)
+    gbg = await _org(demo_db, GOTEBORG_TENANT)
+    view = await invitations.register(demo_db, sthlm, EUROCITIES, actor=ACTOR)
+    with pytest.raises(InvitationNotFoundError):
+        await invitations.delete(demo_db, gbg, view.id, actor=ACTOR)
+    await invitations.delete(demo_db, sthlm, view.id, actor="teams:aad-bo")
+    assert await invitations.get(demo_db, sthlm, view.id) is None
+    async with demo_db.session() as session:
+        assert await session.get(Case, view.case_id) is None
+        entities = set(
+            await session.scalars(
+                select(AuditEvent.entity).where(
+                    AuditEvent.action == "delete", AuditEvent.actor == "teams:aad-bo"
+                )
+            )
+        )
+    assert entities == {"invitation", "case", "case_number"}
