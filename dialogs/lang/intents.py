@@ -129,18 +129,18 @@ def refine(
         return IntentResult(
             "register_invitation", 0.9, result.scores, (*result.evidence, "<beslut>"), ruled=True
         )
-    waiting = _WAITING.search(text) or (names_unit and _ANSWERED.search(text))
+    waiting = _WAITING.search(text) or ((names_unit or names_number) and _ANSWERED.search(text))
     # With a unit or a diarienummer named, an answer given or not is about that remiss,
     # whatever else the words sound like ("Södermalm har inte svarat på …, det blev fel").
     certain = (names_unit or names_number) and result.intent not in _REMINDERS
     if (
-        (result.intent in ("none", "list_invitations") or certain)
+        (result.intent in ("none", "list_invitations", "remiss_deadlines") or certain)
         and waiting
         and not _INVITATION_WORD.search(text)
     ):
         return IntentResult(
             "remiss_deadlines",
-            0.7,
+            max(0.7, result.confidence) if result.intent == "remiss_deadlines" else 0.7,
             result.scores,
             (*result.evidence, "<väntar på svar>"),
             ruled=True,

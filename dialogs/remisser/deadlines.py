@@ -25,6 +25,7 @@ from typing import Any
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import DialogContext
 
+from dialogs.common import topics
 from dialogs.common.scope import TurnScope, scope_of
 from dialogs.lang import Understanding, format_date, format_span
 from dialogs.lang.normalize import tolerant
@@ -42,7 +43,10 @@ _ANSWERED_SHOWN = 10
 
 # Written with å/ä/ö; tolerant() lets "svarat pa" and "forsenad" match as well.
 _ANSWERED = re.compile(
-    tolerant(r"\b(har\s+(?:nu\s+)?(?:be)?svarat|(?:be)?svarat\s+på|lämnat\s+(?:sitt\s+)?svar)"),
+    tolerant(
+        r"\b(har\s+(?:nu\s+)?(?:be)?svarat|(?:be)?svarat\s+på|lämnat\s+(?:sitt\s+)?svar"
+        r"|har\s+\S+(?:\s+\S+){0,2}\s+(?:be)?svarat\b)"
+    ),
     re.IGNORECASE,
 )
 # "Södermalm har inte svarat på 171-482/2016, det blev fel": an answer recorded by mistake.
@@ -154,6 +158,9 @@ async def _answer_list(
     if page.total == 0:
         await _reply(dc, empty)
     elif page.total == 1 and page.offset == 0 and page.items:
+        if page.items[0].number:
+            # "har Södermalm svarat?" next is about this one.
+            await topics.remember(dc.context, topics.REMISS, page.items[0].number)
         await _reply(dc, remiss_sentence(page.items[0], today))
     elif not page.items:
         await _reply(dc, f"{title}: {page.total} st. Det finns inga fler att visa.")
@@ -172,6 +179,8 @@ async def _by_number(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> 
             "Kontrollera numret, eller fråga *vilka remisser väntar på svar?*",
         )
         return
+    if remiss.number:
+        await topics.remember(dc.context, topics.REMISS, remiss.number)
     if q.takes_back:
         await _take_back_answer(dc, q, remiss)
         return
@@ -183,7 +192,18 @@ async def _by_number(dc: DialogContext, scope: TurnScope, q: RemissQuestion) -> 
         recipient = recipient_named(remiss.recipients, q.unit, dc.context.activity.text or "")
         if recipient is not None:
             sentence = f"{answered_yes_or_no(recipient, remiss)}\n\n{sentence}"
+        else:
+            sentence = f"{who_has_answered(remiss)}\n\n{sentence}"
     await _reply(dc, sentence)
+
+
+def who_has_answered(remiss: RemissView) -> str:
+    """The short answer to "har någon svarat på remissen?"."""
+    done, waiting = [r.name for r in remiss.answered], [r.name for r in remiss.pending]
+    if not done:
+        return f"Nej, ingen har svarat på {remiss.number} än."
+    text = f"Svar på {remiss.number} har kommit från {join_names(done)}."
+    return text + (f" Svar saknas från {join_names(waiting)}." if waiting else "")
 
 
 def answered_yes_or_no(recipient: RecipientView, remiss: RemissView) -> str:
@@ -332,6 +352,11 @@ async def remiss_deadlines(
     scope = scope_of(dc.context)
     q = question_from_button(data) or read_question(u, dc.context.activity.text or "")
     today = scope.today
+    if not q.number and (q.records_answer or q.asks_if_answered or q.takes_back):
+        # "har Södermalm svarat?" right after a remiss was talked about: that remiss.
+        recalled = await topics.recall(dc.context, topics.REMISS)
+        if isinstance(recalled, str):
+            q = replace(q, number=recalled)
     if q.number:
         await _by_number(dc, scope, q)
         return

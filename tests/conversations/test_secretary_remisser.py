@@ -212,10 +212,6 @@ async def test_goteborg_cannot_see_or_watch_the_stockholm_remiss(demo_db):
     assert len((await stockholm.remiss(NUMBER)).pending) == 3
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="'har sodermalm svarat?' right after the remiss was shown gets a 'Menade du' card",
-)
 async def test_har_sodermalm_svarat_follows_the_remiss_just_shown(demo_db):
     user = User(demo_db, today=TODAY)
     reply = await user.says("vilka remisser gar ut nasta vecka?")
@@ -239,9 +235,6 @@ async def test_har_stadshuset_svarat_is_answered(demo_db):
     assert "Stockholms Stadshus AB" not in _pending(await user.remiss(NUMBER))
 
 
-@pytest.mark.xfail(
-    strict=True, reason="'har nagon svarat pa 171-482/2016?' lists the invitations instead"
-)
 async def test_har_nagon_svarat_names_who_has_answered(demo_db):
     user = User(demo_db, today=TODAY)
     await user.says("remisstid 171-482/2016")
