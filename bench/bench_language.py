@@ -45,8 +45,10 @@ def rows(name: str) -> list[dict]:
 
 
 def layer() -> LanguageLayer:
-    """The layer of a fresh store: the reference networks, no units."""
-    return LanguageLayer(networks=[KnownNetwork(n.name, n.aliases) for n in NETWORKS])
+    """The layer of a fresh store: the reference networks, no units; no remembered readings,
+    so that every utterance is read (and timed) afresh."""
+    known = [KnownNetwork(n.name, n.aliases) for n in NETWORKS]
+    return LanguageLayer(networks=known, cache_size=0)
 
 
 def corpus_texts() -> set[str]:

@@ -7,6 +7,8 @@ from dataclasses import dataclass
 from datetime import date
 from typing import Any
 
+from cachetools import LRUCache
+
 from dialogs.lang import acts as act
 from dialogs.lang import clarity
 from dialogs.lang.dates import DateSpan, find_dates_normalized
@@ -93,6 +95,7 @@ class LanguageLayer:
         networks: Sequence[KnownNetwork] = (),
         units: Sequence[str] = (),
         model: IntentModel | None = None,
+        cache_size: int = 4096,
     ) -> None:
         """Compile the name tables once; regexes are compiled at import, the model read once.
 
@@ -100,10 +103,17 @@ class LanguageLayer:
             networks: The known networks (reference data from the store).
             units: The organisation's unit names.
             model: The intent model; the committed one by default.
+            cache_size: How many readings to remember (0: none, as the benchmark times).
         """
         self._entities = EntityMatcher(networks, units)
         # Read on first use, so that the training can build features before a model exists.
         self._model = model
+        # The layer is pure: the same text on the same day is read the same. Chat repeats
+        # itself ("ja", "spara", "hjälp", the same question from many users), and a reading
+        # costs about half a millisecond (bench/bench_language.py).
+        self._read_before: LRUCache[tuple[str, date], Understanding] | None = (
+            LRUCache(maxsize=cache_size) if cache_size > 0 else None
+        )
         self._network_names = tuple(n.name for n in networks)
 
     @property
@@ -121,6 +131,16 @@ class LanguageLayer:
         Returns:
             The :class:`Understanding`.
         """
+        if self._read_before is None:
+            return self._understand(text, today)
+        key = (text, today)
+        found = self._read_before.get(key)
+        if found is None:
+            found = self._understand(text, today)
+            self._read_before[key] = found
+        return found
+
+    def _understand(self, text: str, today: date) -> Understanding:
         r = self._read(text, today)
         acts = act.find_acts(text)
         model = self._model if self._model is not None else load_model()

@@ -122,3 +122,18 @@ def test_the_scorer_agrees_with_scikit_learn(trainer: ModuleType, committed: dic
 def test_a_text_without_known_features_scores_the_intercepts() -> None:
     model = load_model()
     assert model.scores(["w|qqqqzzzz"]) == list(model.to_json()["intercepts"])  # type: ignore[arg-type]
+
+
+def test_a_reading_is_remembered_per_text_and_day() -> None:
+    from datetime import date
+
+    from dialogs.lang import LanguageLayer
+
+    layer = LanguageLayer()
+    first = layer.understand("vilka remisser går ut nästa vecka?", date(2026, 11, 23))
+    assert layer.understand("vilka remisser går ut nästa vecka?", date(2026, 11, 23)) is first
+    other_day = layer.understand("vilka remisser går ut nästa vecka?", date(2026, 12, 7))
+    assert other_day.dates[0].start != first.dates[0].start
+    fresh = LanguageLayer(cache_size=0)
+    text = "vem ansvarar för Eurocities?"
+    assert fresh.understand(text, date(2026, 11, 23)) == fresh.understand(text, date(2026, 11, 23))
