@@ -53,7 +53,8 @@ NOT_FOUND = (
 )
 
 
-def _matching(text: str, views: list[InvitationView]) -> list[InvitationView]:
+def matching(text: str, views: list[InvitationView]) -> list[InvitationView]:
+    """The invitations a message names: by case reference, else by a similar event name."""
     m = _REFERENCE.search(text)
     if m:
         wanted = m.group().upper().replace("AB-", "ÄB-")
@@ -70,7 +71,7 @@ async def delete_invitation(
     """Find the invitation named and ask before removing it."""
     scope = scope_of(dc.context)
     views = await invitations.list_invitations(scope.db, scope.organisation.id)
-    found = _matching(dc.context.activity.text or "", views)
+    found = matching(dc.context.activity.text or "", views)
     if not found:
         await dc.context.send_activity(MessageFactory.text(NOT_FOUND))
         return

@@ -7,6 +7,7 @@ from dialogs.invitations import handlers
 from dialogs.invitations.decision_dialog import InvitationDecisionDialog
 from dialogs.invitations.delete_dialog import DeleteInvitationDialog, delete_invitation
 from dialogs.invitations.dialog import InvitationDialog
+from dialogs.invitations.edit_dialog import EditInvitationDialog, edit_invitation
 from dialogs.lang import acts
 
 FEATURE = Feature(
@@ -16,6 +17,12 @@ FEATURE = Feature(
         route_key("register_invitation", acts.DECISION): handlers.record_decision,
         "list_invitations": handlers.list_invitations,
         route_key("list_invitations", acts.DELETE): delete_invitation,
+        route_key("list_invitations", acts.EDIT): edit_invitation,
     },
-    dialogs=(InvitationDialog, InvitationDecisionDialog, DeleteInvitationDialog),
+    dialogs=(
+        InvitationDialog,
+        InvitationDecisionDialog,
+        DeleteInvitationDialog,
+        EditInvitationDialog,
+    ),
 )

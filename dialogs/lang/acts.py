@@ -13,6 +13,8 @@ The router and the dialogs act on these, never on their own regular expressions,
 - ``undo``: "ångra", "ta tillbaka det".
 - ``delete``: an order to remove a registered invitation ("ta bort inbjudan ÄB-2026-0004",
   "radera inbjudan till Eurocities årsmöte").
+- ``edit``: an order to change a registered invitation ("ändra datumet för ÄB-2026-0004 till
+  3–5 juni", "byt plats på inbjudan till Eurocities årsmöte till Malmö").
 """
 
 from __future__ import annotations
@@ -30,6 +32,7 @@ NEGATION = "negation"
 CORRECTION = "correction"
 UNDO = "undo"
 DELETE = "delete"
+EDIT = "edit"
 
 
 def _rx(pattern: str) -> re.Pattern[str]:
@@ -57,6 +60,10 @@ _CORRECTION = _rx(
     r"|\bfel\s+(?:datum|namn|plats)\b|\brätta\b"
 )
 _UNDO = _rx(r"^\s*(?:ångra|ångrar|undo|ta\s+tillbaka)\b")
+_EDIT = _rx(
+    r"^\s*(?:(?:kan\s+du|snälla|please)\s+)?(?:ändra|byt|rätta|uppdatera|korrigera|change)\b"
+    r"(?:\s+\S+){0,3}?\s+(?:för|på|i|av|on|for)\s+(?:inbjudan|inbjudningen|invitation|äb-)"
+)
 _DELETE = _rx(
     r"^\s*(?:(?:kan\s+du|snälla|please)\s+)?(?:ta\s+bort|radera|stryk|makulera|delete|remove)\b"
     r"(?:\s+\S+){0,3}?\s+(?:inbjudan|inbjudningen|inbjudning|invitation|äb-)"
@@ -67,7 +74,7 @@ _DELETE = _rx(
 # counts ("tack" is not also a nod, "nej" is not also a yes).
 _RULES: tuple[tuple[tuple[str, re.Pattern[str], bool], ...], ...] = (
     ((THANKS, _THANKS, True), (NOD, _NOD, True)),
-    ((DELETE, _DELETE, True),),
+    ((DELETE, _DELETE, True), (EDIT, _EDIT, True)),
     ((DECISION, _DECISION, False),),
     ((YES, _YES, True), (NO, _NO, True)),
     ((NEGATION, _NEGATION, False),),

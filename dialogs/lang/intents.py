@@ -117,10 +117,14 @@ def refine(
         return IntentResult(
             "none", 0.9, result.scores, (*result.evidence, "none: <tack>"), ruled=True
         )
-    if act.DELETE in acts:
-        # An order to remove a registered invitation is about the invitations there are.
+    if act.DELETE in acts or act.EDIT in acts:
+        # An order to remove or change a registered invitation is about the invitations there are.
         return IntentResult(
-            "list_invitations", 0.9, result.scores, (*result.evidence, "<ta bort>"), ruled=True
+            "list_invitations",
+            0.9,
+            result.scores,
+            (*result.evidence, "<ta bort/ändra>"),
+            ruled=True,
         )
     keep = result.intent in _KEEP_ON_DECISION or (
         result.intent == "list_invitations" and _ASKS.search(text) is not None
