@@ -95,6 +95,10 @@ class Conversation:
         await self._seen(context, dc)
 
     async def _dispatch(self, context: TurnContext, dc: DialogContext) -> None:
+        value = context.activity.value
+        if dc.active_dialog is not None and isinstance(value, dict) and clarify.leaves(value):
+            # "Ja, lämna den": the draft is dropped for the request the button carries.
+            await dc.cancel_all_dialogs()
         if dc.active_dialog is not None:
             if await self._aside(dc):
                 return
@@ -104,7 +108,6 @@ class Conversation:
         for takes in self._takers:
             if await takes(dc):
                 return
-        value = context.activity.value
         data = value if isinstance(value, dict) else {}
         if not (context.activity.text or "").strip():
             picked = clarify.chosen(data)

@@ -72,6 +72,32 @@ async def ask(context: TurnContext, u: Understanding, intents: tuple[str, ...]) 
     await context.send_activity(activity(u, intents))
 
 
+LEAVE_KEY = "leave"
+"""Marks a button that leaves the dialog under way for the request it carries."""
+
+# Requests that write: asked mid-dialog, the bot offers to leave the draft for them.
+WRITING = frozenset({"register_invitation", "reminder_subscribe", "reminder_unsubscribe"})
+
+
+def leave_activity(u: Understanding, draft: str, question: str) -> Activity:
+    """Offer to leave ``draft`` for the request ``u`` reads as; answering goes on instead."""
+    label = LABELS.get(u.intent, "göra det")
+    text = (
+        f"Vill du lämna {draft} och i stället {label}? Tryck på knappen, eller svara på frågan "
+        f"så fortsätter vi: {question}"
+    )
+    data = {"intent": u.intent, "text": u.text[:MAX_TEXT], CLARIFY_KEY: True, LEAVE_KEY: True}
+    card = cards.adaptive_card(
+        [cards.text_block(text)], [cards.submit("Ja, lämna den", data)], fallback_text=text
+    )
+    return MessageFactory.attachment(card)
+
+
+def leaves(data: dict[str, Any]) -> bool:
+    """Whether button data asks to leave the dialog under way for its request."""
+    return data.get(LEAVE_KEY) is True and chosen(data) is not None
+
+
 def chosen(data: dict[str, Any]) -> tuple[str, str] | None:
     """The (intent, original text) of a pressed "Menade du …?" button, else None."""
     intent, text = data.get("intent"), data.get("text")

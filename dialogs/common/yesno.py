@@ -11,6 +11,8 @@ from typing import Any
 from dialogs.common.cards import adaptive_card, submit, text_block
 from dialogs.common.prompt import AnswerPrompt
 
+RETRY = "Svara **ja** eller **nej**, eller skriv **avbryt** för att låta bli."
+"""Said again, with the buttons, when an answer was neither: it also says how to leave."""
 YES = "ja"
 NO = "nej"
 _YES = re.compile(r"^(ja|japp|jajamen|jo|ok|okej|absolut|stämmer|gör det|ja tack|visst)\b")

@@ -31,7 +31,7 @@ from rapidfuzz import fuzz
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import scope_of
-from dialogs.common.yesno import YES, YesNoPrompt, confirm_card
+from dialogs.common.yesno import RETRY, YES, YesNoPrompt, confirm_card
 from dialogs.invitations.texts import summary_line
 from dialogs.lang import Understanding
 from store import invitations
@@ -116,7 +116,7 @@ class DeleteInvitationDialog(BaseDialog):
             "Svara ja eller nej."
         )
         prompt = MessageFactory.attachment(confirm_card(asked), text=asked)
-        retry = MessageFactory.attachment(confirm_card(asked), text="Svara **ja** eller **nej**.")
+        retry = MessageFactory.attachment(confirm_card(asked), text=RETRY)
         return await step.prompt(CONFIRM_PROMPT, PromptOptions(prompt=prompt, retry_prompt=retry))
 
     async def delete_step(self, step: WaterfallStepContext) -> DialogTurnResult:

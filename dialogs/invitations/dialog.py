@@ -52,7 +52,7 @@ from botbuilder.dialogs import (
 )
 from botbuilder.dialogs.prompts import PromptValidatorContext
 
-from dialogs.common import answers, topics
+from dialogs.common import answers, clarify, topics
 from dialogs.common.prompt import AnswerPrompt, ask, say
 from dialogs.common.scope import scope_of
 from dialogs.invitations.cards import ACTION_KEY, TOKEN_KEY, confirm_card
@@ -83,6 +83,7 @@ from dialogs.invitations.texts import (
     step_help,
     updated,
 )
+from dialogs.lang import acts as act
 from dialogs.lang.normalize import tolerant
 from store import invitations, networks
 
@@ -240,7 +241,11 @@ class InvitationDialog(SlotDialog):
 
     def describe(self, state: dict[str, Any]) -> str:
         """The draft, named by its event when known."""
-        draft = Draft.from_state(self.step_values(state).get("draft"))
+        return self.describe_draft(Draft.from_state(self.step_values(state).get("draft")))
+
+    @staticmethod
+    def describe_draft(draft: Draft) -> str:
+        """The draft in words: "registreringen av inbjudan till <event>"."""
         event = draft.slots.event
         return f"registreringen av inbjudan till {event}" if event else "registreringen av inbjudan"
 
@@ -360,6 +365,7 @@ class InvitationDialog(SlotDialog):
             "event_end": draft.slots.end.isoformat() if draft.slots.end else None,
             "missing": [s for s in REQUIRED if not draft.slots.has(s)],
             "duplicate": draft.duplicate,
+            "draft_state": {"slots": {"event": draft.slots.event}},
         }
 
     async def _ask_unless_settled(
@@ -496,6 +502,13 @@ class InvitationDialog(SlotDialog):
         elif check.kind == answers.COMMAND:
             said = PROBLEMS["undo"]
         elif check.kind == answers.REQUEST:
+            u = scope_of(pc.context).understanding
+            if u is not None and u.intent in clarify.WRITING and act.DECISION not in u.acts:
+                # A request that would write: offer to leave the draft for it.
+                draft = Draft.from_state(checks.get("draft_state"))
+                what = self.describe_draft(draft)
+                await pc.context.send_activity(clarify.leave_activity(u, what, QUESTIONS[slot]))
+                return False
             said = PROBLEMS["other_request"]
         else:
             said = PROBLEMS[check.problem or "unknown"]

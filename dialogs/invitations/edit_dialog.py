@@ -30,7 +30,7 @@ from botbuilder.dialogs import (
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import scope_of
-from dialogs.common.yesno import YES, YesNoPrompt, confirm_card
+from dialogs.common.yesno import RETRY, YES, YesNoPrompt, confirm_card
 from dialogs.invitations.delete_dialog import NOT_FOUND, matching
 from dialogs.invitations.slots import Slots, field_of, parse_answer
 from dialogs.invitations.texts import FIELD_NAMES, problem_text, updated, when
@@ -138,7 +138,7 @@ class EditInvitationDialog(BaseDialog):
             f"{o['new']}? Svara ja eller nej."
         )
         prompt = MessageFactory.attachment(confirm_card(asked), text=asked)
-        retry = MessageFactory.attachment(confirm_card(asked), text="Svara **ja** eller **nej**.")
+        retry = MessageFactory.attachment(confirm_card(asked), text=RETRY)
         return await step.prompt(CONFIRM_PROMPT, PromptOptions(prompt=prompt, retry_prompt=retry))
 
     async def edit_step(self, step: WaterfallStepContext) -> DialogTurnResult:

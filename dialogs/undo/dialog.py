@@ -25,7 +25,7 @@ from botbuilder.dialogs import (
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import scope_of
-from dialogs.common.yesno import YES, YesNoPrompt, confirm_card
+from dialogs.common.yesno import RETRY, YES, YesNoPrompt, confirm_card
 from dialogs.undo import texts
 from store import undo
 
@@ -58,7 +58,7 @@ class UndoDialog(BaseDialog):
         step.values["audit_ids"] = [c.audit_id for c in write.changes]
         asked = texts.question(write)
         prompt = MessageFactory.attachment(confirm_card(asked), text=asked)
-        retry = MessageFactory.attachment(confirm_card(asked), text="Svara **ja** eller **nej**.")
+        retry = MessageFactory.attachment(confirm_card(asked), text=RETRY)
         return await step.prompt(CONFIRM_PROMPT, PromptOptions(prompt=prompt, retry_prompt=retry))
 
     async def undo_step(self, step: WaterfallStepContext) -> DialogTurnResult:

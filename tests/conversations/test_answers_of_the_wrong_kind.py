@@ -169,3 +169,23 @@ async def test_the_invitee_told_in_a_sentence_is_the_name_alone(demo_db):
     await user.says("spara")
     saved = [i for i in await user.invitations() if i.start_date == D(2027, 9, 19)]
     assert [i.invited for i in saved] == ["trygghetsborgarrådet"]
+
+
+async def test_a_request_that_writes_offers_to_leave_the_draft(demo_db):
+    from botbuilder.schema import Activity, ActivityTypes
+
+    user = User(demo_db)
+    await user.says("ny inbjudan")
+    await user.says("Metropolis kongress")
+    await user.says("påminn mig om remisstider")  # at "När är det?"
+    assert user.card is not None
+    text = user.card["body"][0]["text"]
+    assert text.startswith("Vill du lämna registreringen av inbjudan till Metropolis kongress")
+    assert "När är det?" in text
+    # Answering goes on with the draft.
+    assert "Var hålls det?" in await user.says("9-11 juni 2027")
+    await user.says("påminn mig om remisstider")  # at "Var hålls det?"
+    [leave] = [a["data"] for a in user.card["actions"]]
+    reply = await user.says(Activity(type=ActivityTypes.message, value=dict(leave)))
+    assert "Jag påminner dig om" in reply
+    assert await user.invitation("Metropolis") is None
