@@ -23,6 +23,15 @@ from tests.support.dialogs import ask, bot_adapter
 TODAY = dt.date(2026, 11, 23)
 
 
+def _card_words(reply: Activity) -> str:
+    """What a card-only reply says in words: the text of its first block (a question card)."""
+    for attachment in reply.attachments or []:
+        body = attachment.content.get("body") if isinstance(attachment.content, dict) else None
+        if body and body[0].get("type") == "TextBlock" and len(body) == 1:
+            return str(body[0].get("text", ""))
+    return ""
+
+
 class User:
     """One person in one conversation with the bot."""
 
@@ -48,7 +57,7 @@ class User:
         for reply in replies:
             for attachment in reply.attachments or []:
                 self.card = self.turn_card = attachment.content
-        return "\n".join(r.text or "" for r in replies)
+        return "\n".join(r.text or _card_words(r) for r in replies)
 
     async def presses(self, title: str, card: dict[str, Any] | None = None) -> str:
         """Press the button called ``title`` on ``card`` (default: the last card)."""
