@@ -17,6 +17,7 @@ from sqlalchemy.orm import Session, UOWTransaction
 from store.models import AuditEvent, Base, Organisation, utcnow
 
 ACTOR_KEY = "actor"
+WRITE_KEY = "write_id"
 
 
 class MissingActorError(RuntimeError):
@@ -83,6 +84,7 @@ def _after_flush(session: Session, flush_context: UOWTransaction) -> None:
                     "entity": obj.__tablename__,
                     "entity_id": getattr(obj, "id", None),
                     "changes": changes,
+                    "write_id": session.info.get(WRITE_KEY),
                 }
             )
     if rows:

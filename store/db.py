@@ -9,6 +9,7 @@ runs aiosqlite's calls on the event loop's own thread); the store itself imports
 from __future__ import annotations
 
 import contextlib
+import uuid
 from collections.abc import AsyncIterator
 from pathlib import Path
 from typing import Any, Protocol
@@ -155,6 +156,7 @@ class Database:
         session = self.sessions()
         if actor:
             session.info[audit.ACTOR_KEY] = actor
+            session.info[audit.WRITE_KEY] = uuid.uuid4().hex
         return session
 
     @contextlib.asynccontextmanager

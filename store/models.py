@@ -396,6 +396,9 @@ class AuditEvent(Base):
     entity: Mapped[str] = mapped_column(String(60))
     entity_id: Mapped[int | None] = mapped_column(Integer)
     changes: Mapped[dict[str, Any]] = mapped_column(JSON, default=dict)
+    # The events of one write (one session: a registration is a case, its numbers and the
+    # invitation) share it, so that "ångra" takes back that write and nothing before it.
+    write_id: Mapped[str | None] = mapped_column(String(32), nullable=True)
 
 
 class DialogState(Base):

@@ -2,8 +2,8 @@
 
 The audit trail already holds every change with who made it and the values before and after
 (:mod:`store.audit`). A user's last write is their newest audit events of the last minutes
-that belong together (one registration is a case, its numbers and the invitation, flushed
-within a moment). Undoing it deletes what it created and puts back what it changed; the undo is
+that share a write id (one session: a registration is a case, its numbers and the
+invitation). Undoing it deletes what it created and puts back what it changed; the undo is
 itself audited, under the actor ``"<actor> (ångra)"``, so it says who undid what and is not
 mistaken for a write to undo next.
 
@@ -37,7 +37,7 @@ from store.models import (
 WINDOW = dt.timedelta(minutes=15)
 """How far back "ångra" reaches."""
 _TOGETHER = dt.timedelta(seconds=5)
-"""Audit events this close to the newest one are the same write."""
+"""Audit events from before write ids this close to the newest one are the same write."""
 _LOOK_AT = 50
 UNDO_SUFFIX = " (ångra)"
 
@@ -114,7 +114,12 @@ async def last_write(
     if not rows:
         return None
     newest = rows[0].occurred_at
-    group = [r for r in rows if newest - r.occurred_at <= _TOGETHER]
+    if rows[0].write_id is not None:
+        # One write is one session's changes: a registration and the decision made on it a
+        # moment later are two writes, and "ångra" takes back the decision only.
+        group = [r for r in rows if r.write_id == rows[0].write_id]
+    else:
+        group = [r for r in rows if newest - r.occurred_at <= _TOGETHER]
     changes: list[Change] = []
     for row in group:
         if row.entity not in _MODELS or row.entity_id is None or row.action == "delete":

@@ -88,3 +88,32 @@ async def test_a_reminder_subscription_can_be_undone(demo_db):
     assert "påminnelsen du startade" in asked
     await user.says("ja")
     assert await reminders.subscriptions(demo_db, org.id) == []
+
+
+async def test_angra_after_a_decision_takes_back_the_decision_only(demo_db):
+    user = User(demo_db)
+    await user.says(SENTENCE)
+    await user.says("spara")
+    await user.says(
+        "vi tackar ja till Metropolis årsmöte, kommunstyrelsens ordförande representerar"
+    )
+    await user.says("ja")
+    saved = await user.invitation("Metropolis")
+    assert saved is not None and saved.decision == "accept"
+    asked = await user.says("ångra")
+    assert asked.startswith("Vill du ångra beslutet om inbjudan")
+    await user.says("ja")
+    back = await user.invitation("Metropolis")
+    assert back is not None and back.decision == "pending"
+
+
+async def test_angra_after_stopping_reminders_turns_them_on_again(demo_db):
+    user = User(demo_db, today=D(2016, 10, 10))
+    await user.says("Påminn mig om remisstider")
+    await user.says("sluta påminna mig")
+    org = await orgs.by_tenant(demo_db, STOCKHOLM_TENANT)
+    assert org is not None and await reminders.subscriptions(demo_db, org.id) == []
+    asked = await user.says("ångra")
+    assert "ändringen av dina påminnelser" in asked
+    await user.says("ja")
+    assert len(await reminders.subscriptions(demo_db, org.id)) == 1
