@@ -77,11 +77,21 @@ _CHANGE_OF_MIND = re.compile(
 # "Svar senast 1 april" or "plats: Malmö" typed at another question names its own field.
 _NAMED_FIELD = re.compile(
     tolerant(
-        r"^\s*(?P<field>svar(?:a)?\s+senast|sista\s+svarsdag|svarsdatum|[^:\n]{2,25}?)\s*[:=]?\s+"
-        r"(?P<value>\S.*)$"
+        r"^\s*(?:förresten[\s,]+)?(?P<field>svar(?:a)?\s+senast|sista\s+svarsdag|svarsdatum"
+        r"|[^:\n]{2,25}?)\s*(?:[:=]|\s(?:är|ska\s+vara|blir))?\s+(?P<value>\S.*)$"
     ),
     re.IGNORECASE | re.DOTALL,
 )
+# "ändra", "ändra plats", "plats": a change asked for without the new value.
+_BARE_EDIT = re.compile(
+    tolerant(
+        r"^\s*(?:(?:ändra|byt|rätta|korrigera)\b\s*(?:på\s+)?)?"
+        r"(?P<field>[^\W\d_]+(?:\s+senast)?)?[\s.!]*$"
+    ),
+    re.IGNORECASE,
+)
+# "…, inte borgmästaren": what the new value replaces, said after it.
+_NOT_THAT = re.compile(tolerant(r"[\s,]+(?:inte|och\s+inte|not)\s+.*$"), re.IGNORECASE | re.DOTALL)
 # A message about the user's own wishes is no name, place or person ("jag vill ändra en inbjudan",
 # "kan du visa …", "hur gör jag …").
 _ABOUT_ME = re.compile(
@@ -195,6 +205,19 @@ def check_answer(
     changed = _changed_dates(said, u, expects)
     if changed is not None:
         return changed
+    bare = _BARE_EDIT.match(said)
+    if bare:
+        # "ändra", "ändra plats", or "plats" alone: a wish to change, never a value.
+        wanted = field_of(bare.group("field")) if bare.group("field") else None
+        if wanted or not bare.group("field"):
+            return AnswerCheck(CORRECTION, field=wanted, value=None)
+    mind = _CHANGE_OF_MIND.match(said)
+    if mind:
+        # "nej förresten, inbjuden är stadsdirektören": the field named after the change of mind.
+        named = _NAMED_FIELD.match(mind.group("rest"))
+        if named and (other := field_of(named.group("field"))):
+            value = _NOT_THAT.sub("", named.group("value")).strip(" ,.")
+            return AnswerCheck(CORRECTION, field=other, value=value)
     if expects != DATE:
         named = _NAMED_FIELD.match(said)
         if named and (other := field_of(named.group("field"))) and _plausible(other, named, u):
@@ -236,8 +259,9 @@ def _plausible(field: str, named: re.Match[str], u: Understanding) -> bool:
     """Whether "<field> <value>" really sets that field: a date field needs a date."""
     if field in ("dates", "respond_by"):
         return bool(u.dates)
-    # "plats: Malmö" needs the colon; "Plats för innovation" is a fine event name.
-    return ":" in named.group(0) or "=" in named.group(0)
+    # "plats: Malmö", "inbjuden är KSO"; "Plats för innovation" is a fine event name.
+    said = named.group(0)
+    return ":" in said or "=" in said or re.search(r"\s(?:är|ska\s+vara|blir)\s", said) is not None
 
 
 def _changed_dates(said: str, u: Understanding, expects: str) -> AnswerCheck | None:

@@ -488,6 +488,10 @@ class InvitationDialog(SlotDialog):
                 "slots": Slots(start=moved[0], end=moved[1]).to_state(),
             }
             return True
+        if check.kind == answers.CORRECTION and not check.field:
+            # "ändra" alone at a question: say how, and ask the question again.
+            await say(pc.context, f"{edit_example(slot)} {QUESTIONS[slot]}")
+            return False
         if check.kind == answers.CORRECTION and check.field:
             # A change of mind too vague to store ("nej, det var i maj"): ask for it again.
             await say(pc.context, ASK_AGAIN.format(field=FIELD_NAMES[check.field].lower()))
@@ -559,6 +563,12 @@ class InvitationDialog(SlotDialog):
         if wish.action == "unknown":
             await say(pc.context, f"{not_understood(pc.context)} {QUESTIONS['confirm']}")
             return False
+        if wish.action == "edit" and wish.field is None:
+            # "nej vänta, det var i maj, 12–14 maj" at the card: the change it names.
+            u = scope_of(pc.context).understanding
+            check = answers.check_answer(text, u, answers.NAME, field_of)
+            if check.kind == answers.CORRECTION and check.field and check.value:
+                return await self._check_new_value(pc, check.field, check.value, checks)
         if wish.action == "save" and checks.get("duplicate") is not None:
             # "spara" with a duplicate on the card: which of the two is meant is the user's call.
             await say(pc.context, DUPLICATE_CHOICE)

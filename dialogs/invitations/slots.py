@@ -244,7 +244,9 @@ def _is_pronoun(phrase: str) -> bool:
 
 def is_skip(text: str) -> bool:
     """Whether an answer to an optional question means "no / don't know / skip"."""
-    return bool(_SKIP.match(_tidy(text).casefold())) or not _tidy(text)
+    tidy = _tidy(text)
+    # "nej förresten, inbjuden är stadsdirektören" starts like a skip but says much more.
+    return (bool(_SKIP.match(tidy.casefold())) and len(tidy.split()) <= 4) or not tidy
 
 
 def _clause_start(masked: str, at: int) -> int:

@@ -24,7 +24,8 @@ _ASKS = re.compile(
         r"^\s*(?:vilka|vad|visa|lista|har\s+jag|finns\s+det|hur\s+många)\b"
         r"|\b(?:mina|några)\s+(?:påminnelser|bevakningar)\b|\?\s*$"
         # The noun alone ("påminnelser"): show them; stopping all needs more words than one.
-        r"|^\s*(?:påminnelser|påminnelserna|bevakningar|notiser|reminders)[\s.!]*$"
+        r"|^\s*(?:påminnelse|påminnelser|påminnelserna|bevakning|bevakningar|notiser|reminders?)"
+        r"[\s.!]*$"
     ),
     re.IGNORECASE,
 )

@@ -250,7 +250,19 @@ async def _record_answer(
 
 def _answered_on(u: Understanding | None, today: dt.date) -> dt.date:
     """The day the answer came: a single past day the message names ("i fredags"), else today."""
-    days = [d.start for d in (u.dates if u else ()) if d.start == d.end and d.start <= today]
+    days: list[dt.date] = []
+    for d in u.dates if u else ():
+        if d.start != d.end:
+            continue
+        day = d.start
+        if day > today:
+            # "den 3 oktober" read as next year's: an answer that came is in the past.
+            try:
+                day = day.replace(year=day.year - 1)
+            except ValueError:
+                continue
+        if day <= today and (today - day).days < 366:
+            days.append(day)
     return days[-1] if days else today
 
 
