@@ -90,6 +90,8 @@ _BARE_EDIT = re.compile(
     ),
     re.IGNORECASE,
 )
+# "i Porto", "på Stadshuset": a place, written with its capital.
+_IN_PLACE = re.compile(r"^\s*(?:i|på)\s+(?P<place>[A-ZÅÄÖ][\w-]*(?:\s+[A-ZÅÄÖ][\w-]*)*)[\s.!]*$")
 # "…, inte borgmästaren": what the new value replaces, said after it.
 _NOT_THAT = re.compile(tolerant(r"[\s,]+(?:inte|och\s+inte|not)\s+.*$"), re.IGNORECASE | re.DOTALL)
 # A message about the user's own wishes is no name, place or person ("jag vill ändra en inbjudan",
@@ -102,6 +104,8 @@ _ABOUT_ME = re.compile(
     ),
     re.IGNORECASE,
 )
+# Words besides the date in a change of mind ("nej förresten, det var rätt från början: 9–11 juni").
+_MIND_WORDS = 6
 # A span longer than this is a month or more: too vague to replace the event's days with.
 _VAGUE_DAYS = 7
 # What an event is called ("Remissmöte om budget", "Klimatforum Väst"): a phrase with one of
@@ -151,6 +155,11 @@ _SKIP_WORDS = re.compile(
 def is_save(text: str) -> bool:
     """Whether a message is "spara" (or "klart", "save" …)."""
     return bool(_SAVE_WORDS.match(text))
+
+
+def changes_mind_about_dates(text: str, u: Understanding | None) -> bool:
+    """Whether a message takes back dates ("nej vänta, det var 12–13 juni"): never a cancel."""
+    return u is not None and _changed_dates(text.strip(), u, NAME) is not None
 
 
 def is_command(text: str) -> bool:
@@ -218,6 +227,10 @@ def check_answer(
         if named and (other := field_of(named.group("field"))):
             value = _NOT_THAT.sub("", named.group("value")).strip(" ,.")
             return AnswerCheck(CORRECTION, field=other, value=value)
+        where = _IN_PLACE.match(mind.group("rest"))
+        if where and field_of("plats"):
+            # "nej vänta, det är i Porto": the place.
+            return AnswerCheck(CORRECTION, field=field_of("plats"), value=where.group("place"))
     if expects != DATE:
         named = _NAMED_FIELD.match(said)
         if named and (other := field_of(named.group("field"))) and _plausible(other, named, u):
@@ -271,7 +284,7 @@ def _changed_dates(said: str, u: Understanding, expects: str) -> AnswerCheck | N
     to put in place of the days: the dates are then asked for again.
     """
     m = _CHANGE_OF_MIND.match(said)
-    if m is None or not u.dates or _words_beside_dates(m.group("rest"), u) > 3:
+    if m is None or not u.dates or _words_beside_dates(m.group("rest"), u) > _MIND_WORDS:
         return None
     span = u.dates[-1]
     field = "respond_by" if re.search(tolerant(r"\bsvar"), said, re.IGNORECASE) else "dates"

@@ -97,6 +97,7 @@ class BaseDialog(ComponentDialog):
             or understanding.confidence < ACT_CONFIDENCE
             or answers.is_command(activity.text)
             or act.UNDO in understanding.acts
+            or answers.changes_mind_about_dates(activity.text, understanding)
         ):
             # A guess drops no draft; "spara", "hoppa över", "ångra" are the step's to read.
             return None

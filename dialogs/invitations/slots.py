@@ -388,6 +388,10 @@ def _organiser(masked: str, u: Understanding, inviter: str | None) -> tuple[str 
     return None, None
 
 
+# A span this long ("i maj", "i höst", "2027") says roughly when, not an event's days.
+_VAGUE_DAYS = 28
+
+
 def extract(text: str, u: Understanding, *, bare_event: bool = False) -> Slots:
     """Everything a message says about an invitation.
 
@@ -402,6 +406,8 @@ def extract(text: str, u: Understanding, *, bare_event: bool = False) -> Slots:
     """
     masked = _mask(text, u)
     event_span, respond_span = _split_dates(masked, u.dates)
+    if event_span is not None and (event_span.end - event_span.start).days >= _VAGUE_DAYS:
+        event_span = None  # "i maj": the days are asked for, not guessed
     inviter, invited, inviter_at = _inviter_and_invited(masked)
     organiser, network = _organiser(masked, u, inviter)
     event, ev_start, ev_end = _event(masked, network, bare=bare_event)
@@ -472,6 +478,9 @@ def _answer_dates(text: str, u: Understanding, today: dt.date) -> Answer:
     event_span, respond_span = _split_dates(masked, u.dates)
     if event_span is None:
         return Answer(problem="reversed" if reversed_range(text, today) else "no_date")
+    if (event_span.end - event_span.start).days >= _VAGUE_DAYS:
+        # "i maj", "i höst": when, roughly, but not the days; a month is no event's dates.
+        return Answer(problem="vague")
     respond = respond_span.start if respond_span and _single(respond_span) else None
     return Answer(Slots(start=event_span.start, end=event_span.end, respond_by=respond))
 

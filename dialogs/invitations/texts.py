@@ -62,6 +62,7 @@ PROBLEMS: dict[str, str] = {
     "no_date": "Det datumet förstod jag inte.",
     "reversed": "Slutdatumet ligger före startdatumet. Skriv första dagen först.",
     "not_a_day": "Skriv en enda dag.",
+    "vague": "Skriv vilka dagar, till exempel *12–14 maj*.",
     "looks_like_date": "Det ser ut som ett datum.",
     "sentence": "Det blev en hel mening. Skriv bara själva uppgiften.",
     "yes": "Ett ja räcker inte här. Skriv själva uppgiften.",
