@@ -24,8 +24,8 @@ class MissingActorError(RuntimeError):
     """A change to audited data was flushed by a session that names no actor."""
 
 
-def _plain(value: Any) -> Any:
-    """Make a column value JSON-friendly for the audit record."""
+def plain(value: Any) -> Any:
+    """Make a column value JSON-friendly for the audit record (and compare with one)."""
     if isinstance(value, dt.date | dt.datetime):
         return value.isoformat()
     if isinstance(value, Decimal):
@@ -35,7 +35,7 @@ def _plain(value: Any) -> Any:
 
 def _columns(obj: Base) -> dict[str, Any]:
     mapper = inspect(obj).mapper
-    return {c.key: _plain(getattr(obj, c.key)) for c in mapper.column_attrs}
+    return {c.key: plain(getattr(obj, c.key)) for c in mapper.column_attrs}
 
 
 def _changed(obj: Base) -> dict[str, Any]:
@@ -46,7 +46,7 @@ def _changed(obj: Base) -> dict[str, Any]:
         if hist.has_changes():
             old = hist.deleted[0] if hist.deleted else None
             new = hist.added[0] if hist.added else None
-            changes[attr.key] = [_plain(old), _plain(new)]
+            changes[attr.key] = [plain(old), plain(new)]
     return changes
 
 

@@ -384,6 +384,17 @@ async def unit_id(db: Database, organisation_id: int, name: str) -> int | None:
         return next((uid for uid, uname in rows if uname.casefold() == wanted), None)
 
 
+async def _recipient(
+    session: AsyncSession, organisation_id: int, recipient_id: int
+) -> RemissRecipient | None:
+    """A recipient of one of the organisation's remisser; None for another organisation's."""
+    return await session.scalar(
+        select(RemissRecipient)
+        .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
+        .where(RemissRecipient.id == recipient_id, Remiss.organisation_id == organisation_id)
+    )
+
+
 async def mark_answered(
     db: Database,
     organisation_id: int,
@@ -405,14 +416,7 @@ async def mark_answered(
         An answer already recorded keeps its date.
     """
     async with db.session(actor) as session, session.begin():
-        recipient = await session.scalar(
-            select(RemissRecipient)
-            .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
-            .where(
-                RemissRecipient.id == recipient_id,
-                Remiss.organisation_id == organisation_id,
-            )
-        )
+        recipient = await _recipient(session, organisation_id, recipient_id)
         if recipient is None:
             return None
         if recipient.status != ANSWERED:
@@ -434,14 +438,7 @@ async def unmark_answered(
         The remiss as it is afterwards, or None when the recipient is not the organisation's.
     """
     async with db.session(actor) as session, session.begin():
-        recipient = await session.scalar(
-            select(RemissRecipient)
-            .join(Remiss, Remiss.id == RemissRecipient.remiss_id)
-            .where(
-                RemissRecipient.id == recipient_id,
-                Remiss.organisation_id == organisation_id,
-            )
-        )
+        recipient = await _recipient(session, organisation_id, recipient_id)
         if recipient is None:
             return None
         recipient.status = PENDING

@@ -21,6 +21,7 @@ from typing import Any
 
 from sqlalchemy import Boolean, Date, DateTime, Numeric, TypeDecorator, select
 
+from store import audit
 from store.db import Database
 from store.models import (
     AuditEvent,
@@ -151,7 +152,7 @@ async def undo(db: Database, organisation_id: int, write: LastWrite, actor: str)
                 await session.flush()
                 continue
             for column, (old, new) in change.changes.items():
-                if _plain(getattr(obj, column)) != new:
+                if audit.plain(getattr(obj, column)) != new:
                     raise UndoRefusedError(f"{change.entity}.{column} was changed since")
                 setattr(obj, column, _value(model, column, old))
 
@@ -167,15 +168,6 @@ async def _belongs(session: Any, obj: Base, organisation_id: int) -> bool:
         remiss = await session.get(Remiss, obj.remiss_id)
         return remiss is not None and remiss.organisation_id == organisation_id
     return False
-
-
-def _plain(value: Any) -> Any:
-    # As store.audit writes values: dates as ISO text, amounts as text.
-    if isinstance(value, dt.date | dt.datetime):
-        return value.isoformat()
-    if isinstance(value, Decimal):
-        return str(value)
-    return value
 
 
 def _value(model: type[Base], column: str, stored: Any) -> Any:

@@ -174,12 +174,16 @@ def _words(text: str) -> int:
     return len(re.findall(r"\w+", text))
 
 
+def _beside_dates(text: str, u: Understanding) -> str:
+    """The text with its date expressions taken out."""
+    for span in u.dates:
+        text = text.replace(span.text, " ")
+    return text
+
+
 def only_dates(text: str, u: Understanding) -> bool:
     """Whether the text is nothing but its dates (and a few letters)."""
-    rest = text
-    for span in u.dates:
-        rest = rest.replace(span.text, " ")
-    return bool(u.dates) and len(re.sub(r"[\W_]+", "", rest)) < 3
+    return bool(u.dates) and len(re.sub(r"[\W_]+", "", _beside_dates(text, u))) < 3
 
 
 def check_answer(
@@ -262,10 +266,7 @@ def check_answer(
 
 
 def _words_beside_dates(text: str, u: Understanding) -> int:
-    rest = text
-    for span in u.dates:
-        rest = rest.replace(span.text, " ")
-    return len(re.findall(r"[^\W\d_]+", rest))
+    return len(re.findall(r"[^\W\d_]+", _beside_dates(text, u)))
 
 
 def _plausible(field: str, named: re.Match[str], u: Understanding) -> bool:

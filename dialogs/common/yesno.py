@@ -8,6 +8,9 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from botbuilder.core import MessageFactory
+from botbuilder.dialogs import PromptOptions
+
 from dialogs.common.cards import adaptive_card, submit, text_block
 from dialogs.common.prompt import AnswerPrompt
 
@@ -44,4 +47,12 @@ def confirm_card(question: str) -> Any:
         [text_block(question)],
         [submit("Ja", {"answer": YES}), submit("Nej", {"answer": NO})],
         fallback_text=question,
+    )
+
+
+def confirm_options(question: str) -> PromptOptions:
+    """The question with Ja/Nej buttons, asked again with :data:`RETRY` when unreadable."""
+    return PromptOptions(
+        prompt=MessageFactory.attachment(confirm_card(question), text=question),
+        retry_prompt=MessageFactory.attachment(confirm_card(question), text=RETRY),
     )

@@ -23,20 +23,18 @@ from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
     DialogContext,
     DialogTurnResult,
-    PromptOptions,
     WaterfallDialog,
     WaterfallStepContext,
 )
-from rapidfuzz import fuzz
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import scope_of
-from dialogs.common.yesno import RETRY, YES, YesNoPrompt, confirm_card
+from dialogs.common.yesno import YES, YesNoPrompt, confirm_options
 from dialogs.invitations.texts import summary_line
 from dialogs.lang import Understanding
 from store import invitations
 from store.invitations import InvitationView
-from store.rules.duplicates import ALIKE, name_key
+from store.rules.duplicates import names_alike
 
 CONFIRM_PROMPT = "invitation_delete_confirm"
 _REFERENCE = re.compile(r"\b[ÄäAa][Bb]-\d{4}-\d{3,6}\b")
@@ -59,10 +57,8 @@ def matching(text: str, views: list[InvitationView]) -> list[InvitationView]:
     if m:
         wanted = m.group().upper().replace("AB-", "ÄB-")
         return [v for v in views if v.reference.upper() == wanted]
-    name = name_key(_ORDER.sub("", text))
-    if not name:
-        return []
-    return [v for v in views if fuzz.token_set_ratio(name, name_key(v.event)) >= ALIKE]
+    name = _ORDER.sub("", text)
+    return [v for v in views if names_alike(name, v.event)]
 
 
 async def delete_invitation(
@@ -115,9 +111,7 @@ class DeleteInvitationDialog(BaseDialog):
             f"Vill du ta bort inbjudan {o['summary']}? Ärendet och dess diarienummer tas bort. "
             "Svara ja eller nej."
         )
-        prompt = MessageFactory.attachment(confirm_card(asked), text=asked)
-        retry = MessageFactory.attachment(confirm_card(asked), text=RETRY)
-        return await step.prompt(CONFIRM_PROMPT, PromptOptions(prompt=prompt, retry_prompt=retry))
+        return await step.prompt(CONFIRM_PROMPT, confirm_options(asked))
 
     async def delete_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Remove on ja; nothing on nej."""

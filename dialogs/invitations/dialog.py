@@ -86,6 +86,7 @@ from dialogs.invitations.texts import (
 from dialogs.lang import acts as act
 from dialogs.lang.normalize import tolerant
 from store import invitations, networks
+from store.db import Database
 
 # At "Vad vill du ändra?": nothing after all; back to the card.
 _NOTHING_TO_CHANGE = re.compile(
@@ -168,6 +169,22 @@ def _draft(step: WaterfallStepContext) -> Draft:
 def _keep(step: WaterfallStepContext, draft: Draft) -> Draft:
     step.values["draft"] = draft.to_state()
     return draft
+
+
+async def as_new_invitation(db: Database, slots: Slots) -> invitations.NewInvitation:
+    """Slots as the store takes them (the network by its id); what is unknown stays None."""
+    network = await networks.network_by_name(db, slots.network) if slots.network else None
+    return invitations.NewInvitation(
+        event=slots.event or "",
+        start_date=slots.start,
+        end_date=slots.end,
+        place=slots.place,
+        invited=slots.invited,
+        network_id=network.id if network else None,
+        organiser=slots.organiser,
+        respond_by=slots.respond_by,
+        diarienummer=slots.diarienummer,
+    )
 
 
 def _same_days_in(
@@ -402,20 +419,7 @@ class InvitationDialog(SlotDialog):
 
     async def _new(self, step: WaterfallStepContext, draft: Draft) -> invitations.NewInvitation:
         """The draft as the store takes it."""
-        scope = scope_of(step.context)
-        slots = draft.slots
-        network = await networks.network_by_name(scope.db, slots.network) if slots.network else None
-        return invitations.NewInvitation(
-            event=slots.event or "",
-            start_date=slots.start,
-            end_date=slots.end,
-            place=slots.place,
-            invited=slots.invited,
-            network_id=network.id if network else None,
-            organiser=slots.organiser,
-            respond_by=slots.respond_by,
-            diarienummer=slots.diarienummer,
-        )
+        return await as_new_invitation(scope_of(step.context).db, draft.slots)
 
     async def _save(self, step: WaterfallStepContext, draft: Draft) -> DialogTurnResult:
         scope = scope_of(step.context)

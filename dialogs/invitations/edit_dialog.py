@@ -23,20 +23,20 @@ from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
     DialogContext,
     DialogTurnResult,
-    PromptOptions,
     WaterfallDialog,
     WaterfallStepContext,
 )
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import scope_of
-from dialogs.common.yesno import RETRY, YES, YesNoPrompt, confirm_card
+from dialogs.common.yesno import YES, YesNoPrompt, confirm_options
 from dialogs.invitations.delete_dialog import NOT_FOUND, matching
+from dialogs.invitations.dialog import as_new_invitation
 from dialogs.invitations.slots import Slots, field_of, parse_answer
 from dialogs.invitations.texts import FIELD_NAMES, problem_text, updated, when
 from dialogs.lang import Understanding, format_date
-from store import invitations, networks
-from store.invitations import InvitationView, NewInvitation
+from store import invitations
+from store.invitations import InvitationView
 
 CONFIRM_PROMPT = "invitation_edit_confirm"
 # "ändra <fält> för|på <inbjudan> till <värde>"
@@ -137,9 +137,7 @@ class EditInvitationDialog(BaseDialog):
             f"Vill du ändra {name} för {o['event']} ({o['reference']}) från {o['old']} till "
             f"{o['new']}? Svara ja eller nej."
         )
-        prompt = MessageFactory.attachment(confirm_card(asked), text=asked)
-        retry = MessageFactory.attachment(confirm_card(asked), text=RETRY)
-        return await step.prompt(CONFIRM_PROMPT, PromptOptions(prompt=prompt, retry_prompt=retry))
+        return await step.prompt(CONFIRM_PROMPT, confirm_options(asked))
 
     async def edit_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Change on ja; nothing on nej."""
@@ -150,18 +148,7 @@ class EditInvitationDialog(BaseDialog):
             )
             return await step.end_dialog()
         scope = scope_of(step.context)
-        slots = Slots.from_state(o["slots"])
-        network = await networks.network_by_name(scope.db, slots.network) if slots.network else None
-        change = NewInvitation(
-            event=slots.event or "",
-            start_date=slots.start,
-            end_date=slots.end,
-            place=slots.place,
-            invited=slots.invited,
-            network_id=network.id if network else None,
-            organiser=slots.organiser,
-            respond_by=slots.respond_by,
-        )
+        change = await as_new_invitation(scope.db, Slots.from_state(o["slots"]))
         try:
             view = await invitations.update_from(
                 scope.db, scope.organisation.id, o["invitation_id"], change, actor=scope.actor

@@ -18,14 +18,13 @@ from __future__ import annotations
 from botbuilder.core import MessageFactory
 from botbuilder.dialogs import (
     DialogTurnResult,
-    PromptOptions,
     WaterfallDialog,
     WaterfallStepContext,
 )
 
 from dialogs.common.base import BaseDialog
 from dialogs.common.scope import scope_of
-from dialogs.common.yesno import RETRY, YES, YesNoPrompt, confirm_card
+from dialogs.common.yesno import YES, YesNoPrompt, confirm_options
 from dialogs.undo import texts
 from store import undo
 
@@ -57,9 +56,7 @@ class UndoDialog(BaseDialog):
             return await step.end_dialog()
         step.values["audit_ids"] = [c.audit_id for c in write.changes]
         asked = texts.question(write)
-        prompt = MessageFactory.attachment(confirm_card(asked), text=asked)
-        retry = MessageFactory.attachment(confirm_card(asked), text=RETRY)
-        return await step.prompt(CONFIRM_PROMPT, PromptOptions(prompt=prompt, retry_prompt=retry))
+        return await step.prompt(CONFIRM_PROMPT, confirm_options(asked))
 
     async def undo_step(self, step: WaterfallStepContext) -> DialogTurnResult:
         """Undo on ja, if it is still the write that was shown."""

@@ -43,6 +43,12 @@ def name_key(event: str) -> str:
     return " ".join(_FILLER.sub(" ", words).split())
 
 
+def names_alike(a: str, b: str) -> bool:
+    """Whether two event names are one event's, as written by different people."""
+    ka, kb = name_key(a), name_key(b)
+    return bool(ka and kb) and fuzz.token_set_ratio(ka, kb) >= ALIKE
+
+
 def _overlap(a: EventFacts, b: EventFacts) -> bool | None:
     """Whether the date ranges overlap; None when either has no dates."""
     if a.start is None or b.start is None:
@@ -55,14 +61,12 @@ def same_invitation(new: EventFacts, old: EventFacts) -> bool:
     """Whether ``new`` is most likely ``old`` registered again."""
     if new.numbers & old.numbers:
         return True
-    a, b = name_key(new.event), name_key(old.event)
-    if not a or not b:
-        return False
     overlap = _overlap(new, old)
     if overlap is None:
         # Nothing else to go on: the whole names must match, in any word order.
-        return fuzz.token_sort_ratio(a, b) >= SAME
-    return overlap and fuzz.token_set_ratio(a, b) >= ALIKE
+        a, b = name_key(new.event), name_key(old.event)
+        return bool(a and b) and fuzz.token_sort_ratio(a, b) >= SAME
+    return overlap and names_alike(new.event, old.event)
 
 
 def duplicates(new: EventFacts, existing: Iterable[tuple[int, EventFacts]]) -> list[int]:
